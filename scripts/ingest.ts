@@ -1,0 +1,98 @@
+/**
+ * `npm run ingest` — normalizes every raw directive in content/sources/ into
+ * content/directives/<source>.md (YAML frontmatter + Markdown body).
+ *
+ *   npm run ingest                                  the archive itself
+ *   npm run ingest -- --sources DIR --out DIR       check a new batch in a folder of its own
+ *   npm run ingest -- --check                       exit 1 when content/directives is not what a run would write
+ *   --curation DIR --registry FILE --principles FILE --quiet (no per-source table)
+ */
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ingest, REPORTED_FIELDS, type IngestIO, type Outcome } from './ingest/pipeline.ts';
+
+const io: IngestIO = {
+  async listFiles(dir) {
+    try {
+      const entries = await readdir(dir, { withFileTypes: true });
+      return entries.filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => e.name);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw e;
+    }
+  },
+  async readFile(path) {
+    try {
+      return new Uint8Array(await readFile(path));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw e;
+    }
+  },
+  async writeFile(path, text) {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, text);
+  },
+  removeFile: (path) => rm(path, { force: true }),
+};
+
+/** One row per source: source, id (or what happened), fields found, warnings. */
+export function formatRow(o: Outcome): string {
+  switch (o.status) {
+    case 'written':
+      return [o.source, o.directive.id, `${o.fieldsFound}/${REPORTED_FIELDS.length}`, o.directive.warnings.join('; ') || '-'].join(' | ');
+    case 'duplicate':
+      return [o.source, `duplicate of ${o.of}`, '-', '-'].join(' | ');
+    case 'rejected':
+      return [o.source, 'REJECTED', '-', o.reason].join(' | ');
+  }
+}
+
+export function summarize(outcomes: Outcome[]): string {
+  const n = (s: Outcome['status']): number => outcomes.filter((o) => o.status === s).length;
+  const dup = n('duplicate');
+  return `${outcomes.length} read, ${n('written')} written, ${dup} duplicate${dup === 1 ? '' : 's'}, ${n('rejected')} rejected`;
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      sources: { type: 'string', default: 'content/sources' },
+      out: { type: 'string' },
+      curation: { type: 'string', default: 'content/curation' },
+      registry: { type: 'string' },
+      principles: { type: 'string', default: 'content/principles.yml' },
+      check: { type: 'boolean', default: false },
+      quiet: { type: 'boolean', default: false },
+    },
+  });
+  const outDir = values.out ?? 'content/directives';
+  // A batch checked in its own folder gets its own registry, so trying it never publishes ids.
+  const registryFile = values.registry ?? (values.out ? `${outDir.replace(/\/+$/, '')}/permalinks.json` : 'content/permalinks.json');
+  const result = await ingest(
+    { sourcesDir: values.sources, outDir, curationDir: values.curation, principlesFile: values.principles, registryFile, check: values.check },
+    io,
+  );
+  const lines: string[] = [];
+  if (!values.quiet) lines.push('source | id | fields found | warnings', ...result.outcomes.map(formatRow));
+  else lines.push(...result.outcomes.filter((o) => o.status === 'rejected').map(formatRow));
+  for (const p of result.problems) lines.push(`error: ${p}`);
+  if (values.check) {
+    for (const f of result.stale) lines.push(`out of date: ${f}`);
+    lines.push(result.stale.length === 0 ? `check: ${outDir} is up to date` : `check: ${result.stale.length} file(s) differ from a fresh run; run \`npm run ingest\``);
+  }
+  lines.push(summarize(result.outcomes));
+  console.log(lines.join('\n'));
+  return result.exitCode;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().then(
+    (code) => process.exit(code),
+    (error: Error) => {
+      console.error(`ingest: ${error.message}`);
+      process.exit(2);
+    },
+  );
+}

@@ -1,0 +1,65 @@
+/**
+ * Curator corrections: `content/curation/<source name without .txt>.yml` sets any field with a note
+ * saying where the fact comes from. Curation wins over extraction and is listed in `curated`.
+ *
+ *   date_issued:
+ *     value: "2021-02-04"
+ *     note: "Ngày ghi trên bản lưu tại Văn phòng Tỉnh ủy"
+ */
+import { parse } from 'yaml';
+import { DIRECTIVE_FIELDS, type DirectiveField } from '../../src/lib/schema.ts';
+import { provinceByName } from '../../src/lib/gazetteer.ts';
+import { buildTitle, type Draft } from './extract.ts';
+
+/** Fields that record provenance or the batch; a curator cannot set them. */
+const NOT_CURATABLE = new Set<DirectiveField>(['source_file', 'source_sha256', 'duplicate_sources', 'inferred', 'warnings', 'curated']);
+export const CURATABLE = DIRECTIVE_FIELDS.filter((f) => !NOT_CURATABLE.has(f));
+
+export interface Correction {
+  field: DirectiveField;
+  value: unknown;
+  note: string;
+}
+
+/** Parses one curation file; a malformed one is a configuration error, thrown with the fix. */
+export function parseCuration(yamlText: string, file: string): Correction[] {
+  let data: unknown;
+  try {
+    data = parse(yamlText);
+  } catch (e) {
+    throw new Error(`${file}: not valid YAML (${(e as Error).message.split('\n')[0]})`);
+  }
+  if (data === null || data === undefined) return [];
+  if (typeof data !== 'object' || Array.isArray(data)) throw new Error(`${file}: expected a map of field: { value, note }`);
+  return Object.entries(data as Record<string, unknown>).map(([field, entry]) => {
+    if (!(CURATABLE as string[]).includes(field)) {
+      throw new Error(`${file}: "${field}" cannot be curated; use one of: ${CURATABLE.join(', ')}`);
+    }
+    const e = entry as { value?: unknown; note?: unknown } | null;
+    if (e === null || typeof e !== 'object' || !('value' in e) || typeof e.note !== 'string' || e.note.trim() === '') {
+      throw new Error(`${file}: "${field}" needs "value:" and a "note:" saying where the fact comes from`);
+    }
+    return { field: field as DirectiveField, value: e.value, note: e.note.trim() };
+  });
+}
+
+/** Applies corrections to a draft (pure); derived fields follow unless curated themselves. */
+export function applyCuration(draft: Draft, corrections: Correction[], file: string): { draft: Draft; curatedId: string | null } {
+  const next: Draft = { ...draft, curated: [...draft.curated], inferred: [...draft.inferred] };
+  const fields = new Set(corrections.map((c) => c.field));
+  let curatedId: string | null = null;
+  for (const c of corrections) {
+    if (c.field === 'id') curatedId = String(c.value);
+    else (next as Record<string, unknown>)[c.field] = c.value;
+    next.curated.push({ field: c.field, note: c.note });
+    next.inferred = next.inferred.filter((i) => i.field !== c.field);
+  }
+  if (fields.has('province') && !fields.has('province_2025')) {
+    const p = next.province === null ? null : provinceByName(next.province);
+    if (next.province !== null && !p) throw new Error(`${file}: province "${next.province}" is not one of the 63 provinces of 2020–2022`);
+    next.province = p?.name ?? null;
+    next.province_2025 = p?.name_2025 ?? null;
+  }
+  if (!fields.has('title')) next.title = buildTitle(next);
+  return { draft: next, curatedId };
+}

@@ -1,0 +1,196 @@
+/**
+ * Step 5: field extractors. Each takes a string and returns a value or null (with the reason
+ * kept by the caller as a warning): a wrong number or date is worse than an honest unknown.
+ */
+import type { Directive } from '../../src/lib/schema.ts';
+import { modernizeTones } from '../../src/lib/vietnamese.ts';
+
+type DocType = NonNullable<Directive['doc_type']>;
+
+/** Type codes of Vietnamese document numbers (Nghị định 30/2020/NĐ-CP; Hướng dẫn 36-HD/VPTW). */
+const TYPE_BY_CODE: Record<string, DocType> = {
+  CV: 'Công văn',
+  CT: 'Chỉ thị',
+  TB: 'Thông báo',
+  KL: 'Kết luận',
+  CĐ: 'Công điện',
+  CD: 'Công điện',
+  NQ: 'Nghị quyết',
+  QĐ: 'Quyết định',
+  QD: 'Quyết định',
+  KH: 'Kế hoạch',
+  HD: 'Hướng dẫn',
+  BC: 'Báo cáo',
+  TTR: 'Tờ trình',
+  QĐI: 'Quy định',
+};
+
+const TYPE_BY_TITLE: Record<string, DocType> = {
+  'CÔNG VĂN': 'Công văn',
+  'CHỈ THỊ': 'Chỉ thị',
+  'THÔNG BÁO': 'Thông báo',
+  'KẾT LUẬN': 'Kết luận',
+  'CÔNG ĐIỆN': 'Công điện',
+  'NGHỊ QUYẾT': 'Nghị quyết',
+  'QUYẾT ĐỊNH': 'Quyết định',
+  'KẾ HOẠCH': 'Kế hoạch',
+  'HƯỚNG DẪN': 'Hướng dẫn',
+  'BÁO CÁO': 'Báo cáo',
+  'TỜ TRÌNH': 'Tờ trình',
+  'QUY ĐỊNH': 'Quy định',
+};
+
+const CODE = '[A-ZĐ][A-Za-zĐđ]{0,7}';
+/** Party style: "235-CV/TU", "356-CV/ThU", "12-TB/BCĐ". */
+const PARTY = new RegExp(`^(\\d{1,5})-(${CODE})/(${CODE}(?:-${CODE})?)$`, 'u');
+/** State style: "05/CĐ-UBND", "1234/UBND-VX", "30/2020/NĐ-CP". */
+const STATE = new RegExp(`^(\\d{1,5})/(?:(\\d{4})/)?(${CODE})-(${CODE}(?:-${CODE})?)$`, 'u');
+
+export interface DocNumber {
+  /** Canonical number, or null when blank or unreadable. */
+  canonical: string | null;
+  /** Type code ("CV", "CĐ"), when one could be read. */
+  code: string | null;
+  /** True for the state numbering style (N/CODE-ISSUER). */
+  stateStyle: boolean;
+}
+
+/** Canonical form of a printed number: spaces around "-" and "/" removed, en dashes as hyphens. */
+export const compactNumber = (raw: string): string =>
+  raw.replace(/[–—]/g, '-').replace(/\s*([-/])\s*/g, '$1').replace(/\s+/g, '').replace(/[.,;]$/, '');
+
+export function parseDocNumber(raw: string): DocNumber {
+  const s = compactNumber(raw);
+  const party = PARTY.exec(s);
+  if (party) return { canonical: s, code: party[2]!, stateStyle: false };
+  const state = STATE.exec(s);
+  if (state) return { canonical: s, code: state[3]!, stateStyle: true };
+  // A blank number ("Số    -CV/TU") still tells the type.
+  const blank = new RegExp(`^-(${CODE})/`, 'u').exec(s);
+  return { canonical: null, code: blank?.[1] ?? null, stateStyle: false };
+}
+
+/** Type from a number's code; a state number whose code is an issuer ("1234/UBND-VX") is a công văn. */
+export function docTypeFromNumber(n: DocNumber): DocType | null {
+  if (!n.code) return null;
+  const byCode = TYPE_BY_CODE[n.code.toUpperCase()];
+  if (byCode) return byCode;
+  return n.stateStyle ? 'Công văn' : null;
+}
+
+export function docTypeFromTitle(title: string): DocType | null {
+  const upper = modernizeTones(title).toLocaleUpperCase('vi');
+  const key = Object.keys(TYPE_BY_TITLE).find((k) => upper === k || upper.startsWith(`${k} `));
+  return key ? TYPE_BY_TITLE[key]! : null;
+}
+
+export interface DateLine {
+  place: string | null;
+  /** YYYY-MM-DD, or null with a reason. */
+  date: string | null;
+  problem: string | null;
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** Checks a day/month/year triple; the archive's documents date from 2019–2024. */
+export function toIsoDate(day: number, month: number, year: number): string | null {
+  if (year < 2019 || year > 2024 || month < 1 || month > 12 || day < 1) return null;
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCMonth() !== month - 1) return null;
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+/** "Kon Tum, ngày 21 tháng 7 năm 2021", "Hà Nội, ngày 5/8/2021", "ngày 05-8-2021". */
+export function parseDateLine(line: string): DateLine {
+  const m = /^(?:(.*?)[,\s]+)?ngày\b(.*)$/iu.exec(line.trim());
+  if (!m) return { place: null, date: null, problem: null };
+  const place = m[1]?.trim().replace(/[,.]$/, '') || null;
+  const rest = m[2]!;
+  const words = /^\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})/iu.exec(rest);
+  const digits = /^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})/u.exec(rest);
+  const parts = words ?? digits;
+  if (!parts) return { place, date: null, problem: `ngày ghi không đầy đủ: "ngày${rest.trimEnd()}"` };
+  const date = toIsoDate(Number(parts[1]), Number(parts[2]), Number(parts[3]));
+  return { place, date, problem: date ? null : `ngày ghi không hợp lệ: "ngày${rest.trimEnd()}"` };
+}
+
+const REFERENCE = new RegExp(
+  `(?<![\\p{L}\\p{N}/-])(\\d{1,5}\\s*(?:[-–]\\s*${CODE}\\s*/\\s*${CODE}(?:-${CODE})?|/\\s*(?:\\d{4}\\s*/\\s*)?${CODE}\\s*[-–]\\s*${CODE}(?:-${CODE})?))(?![\\p{L}\\p{N}])`,
+  'gu',
+);
+
+/** Canonical numbers of documents cited in a text, in order of first appearance, without `own`. */
+export function findReferences(text: string, own: string | null): string[] {
+  const found: string[] = [];
+  for (const m of text.matchAll(REFERENCE)) {
+    const n = parseDocNumber(m[1]!).canonical;
+    if (n && n !== own && !found.includes(n)) found.push(n);
+  }
+  return found;
+}
+
+/** Office terms in their written case, longest first so "Phó Bí thư" wins over "Bí thư". */
+const TERMS = [
+  'Ban Thường vụ',
+  'Ban Chấp hành',
+  'Ban Chỉ đạo',
+  'Ban Tuyên giáo',
+  'Ban Dân vận',
+  'Ban Tổ chức',
+  'Thường trực',
+  'Bí thư',
+  'Chủ tịch',
+  'Chánh Văn phòng',
+  'Văn phòng',
+  'Ủy ban nhân dân',
+  'Hội đồng nhân dân',
+  'Mặt trận Tổ quốc',
+  'Trưởng ban',
+  'Giám đốc',
+  'Tỉnh ủy',
+  'Thành ủy',
+  'Huyện ủy',
+  'Thị ủy',
+  'Quận ủy',
+  'Đảng ủy',
+  'Khối',
+  'Phó',
+  'COVID-19',
+].sort((a, b) => b.length - a.length);
+
+const TERM_PATTERNS = TERMS.map((t) => [new RegExp(`(?<!\\p{L})${t}(?!\\p{L})`, 'giu'), t] as const);
+
+/** "PHÓ BÍ THƯ THƯỜNG TRỰC" → "Phó Bí thư Thường trực"; "BAN THƯỜNG VỤ" → "Ban Thường vụ". */
+export function officeCase(upper: string): string {
+  let s = modernizeTones(upper).toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
+  for (const [re, term] of TERM_PATTERNS) s = s.replace(re, term);
+  return s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
+}
+
+/** "KIẾN XƯƠNG" → "Kiến Xương": place names capitalise every syllable. */
+export const placeCase = (upper: string): string =>
+  modernizeTones(upper)
+    .toLocaleLowerCase('vi')
+    .replace(/(^|[\s(-])(\p{Ll})/gu, (_m, pre: string, c: string) => pre + c.toLocaleUpperCase('vi'))
+    .replace(/\s+/g, ' ')
+    .trim();
+
+const AUTHORITY_PREFIX: Record<string, string> = { TM: 'T/M', TL: 'T/L', KT: 'K/T', TUQ: 'TUQ', Q: 'Q.' };
+
+/** "T/M BAN THƯỜNG VỤ" → "T/M Ban Thường vụ"; "KT. CHỦ TỊCH" → "K/T Chủ tịch". */
+export function normalizeAuthority(line: string): string {
+  const m = /^(T\/M|T\/L|K\/T|Q\/|T\.M\.?|T\.L\.?|K\.T\.?|TM\.?|TL\.?|KT\.?|TUQ\.?|Q\.)\s*[.:]?\s*(.*)$/u.exec(line.trim());
+  if (!m) return officeCase(line);
+  const key = m[1]!.replace(/[/.]/g, '');
+  return `${AUTHORITY_PREFIX[key] ?? m[1]} ${officeCase(m[2]!)}`.trim();
+}
+
+/** List item text without its bullet and trailing separator: "- Như trên," → "Như trên". */
+export const cleanItem = (s: string): string =>
+  s
+    .replace(/^[-–+•]\s*/u, '')
+    .replace(/\s+/g, ' ')
+    .replace(/[\s,;.]+$/u, '')
+    .replace(/:$/, '')
+    .trim();

@@ -1,0 +1,210 @@
+/**
+ * Step 6: who issued it and where. Reads the upper-case issuer lines of the header, resolves
+ * places through the gazetteer, and only then (recorded in `inferred`) falls back to the
+ * date line's place and, last, to district names in the body.
+ */
+import type { Directive } from '../../src/lib/schema.ts';
+import {
+  districtIn,
+  districtsNamed,
+  inferProvinceFromText,
+  provinceByName,
+  type District,
+  type Province,
+} from '../../src/lib/gazetteer.ts';
+import { modernizeTones } from '../../src/lib/vietnamese.ts';
+import { officeCase, placeCase } from './fields.ts';
+
+export interface IssuerFields {
+  issuer: string | null;
+  parent_issuer: string | null;
+  issuer_level: Directive['issuer_level'];
+  province: Province | null;
+  district: District | null;
+  inferred: Directive['inferred'];
+  warnings: string[];
+}
+
+type Unit =
+  | { kind: 'committee'; committee: 'Tỉnh ủy' | 'Thành ủy' | 'Huyện ủy' | 'Thị ủy' | 'Quận ủy'; place: string }
+  | { kind: 'party-branch'; place: string; level: string }
+  | { kind: 'bloc'; name: string }
+  | { kind: 'people-committee'; level: string; place: string }
+  | { kind: 'steering'; rest: string }
+  | { kind: 'standing'; committee: 'Tỉnh ủy' | 'Thành ủy' | 'Huyện ủy' | 'Thị ủy' | 'Quận ủy'; place: string }
+  | { kind: 'other'; text: string };
+
+const COMMITTEES = { TỈNH: 'Tỉnh ủy', THÀNH: 'Thành ủy', HUYỆN: 'Huyện ủy', THỊ: 'Thị ủy', QUẬN: 'Quận ủy' } as const;
+type CommitteeWord = keyof typeof COMMITTEES;
+
+/** One upper-case header line → the kind of body it names, or null when it continues the previous line. */
+export function parseIssuerLine(line: string): Unit | null {
+  const u = modernizeTones(line).toLocaleUpperCase('vi').replace(/\s+/g, ' ').replace(/^CỦA\s+/u, '').trim();
+  let m = /^BAN THƯỜNG VỤ (TỈNH|THÀNH|HUYỆN|THỊ|QUẬN) ỦY\s*(.*)$/u.exec(u);
+  if (m) return { kind: 'standing', committee: COMMITTEES[m[1] as CommitteeWord], place: m[2]! };
+  m = /^(TỈNH|THÀNH|HUYỆN|THỊ|QUẬN) ỦY\s*(.*)$/u.exec(u);
+  if (m) return { kind: 'committee', committee: COMMITTEES[m[1] as CommitteeWord], place: m[2]! };
+  m = /^ĐẢNG BỘ (TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|KHỐI)\s+(.+)$/u.exec(u);
+  if (m) return { kind: 'party-branch', level: m[1]!, place: m[2]! };
+  m = /^ĐẢNG ỦY (KHỐI .+)$/u.exec(u);
+  if (m) return { kind: 'bloc', name: m[1]! };
+  m = /^(?:ỦY BAN NHÂN DÂN|UBND)\s+(TỈNH|THÀNH PHỐ|TP\.?|HUYỆN|QUẬN|THỊ XÃ)\s*(.*)$/u.exec(u);
+  if (m) return { kind: 'people-committee', level: m[1]!.startsWith('TP') ? 'THÀNH PHỐ' : m[1]!, place: m[2]! };
+  m = /^BAN CHỈ ĐẠO\b(.*)$/u.exec(u);
+  if (m) return { kind: 'steering', rest: m[1]! };
+  return null;
+}
+
+/** Groups issuer lines into units: a line that starts no unit continues the previous one. */
+export function issuerUnits(lines: string[]): Unit[] {
+  const units: Unit[] = [];
+  const texts: string[] = [];
+  for (const line of lines) {
+    const unit = parseIssuerLine(line);
+    if (unit || units.length === 0) {
+      units.push(unit ?? { kind: 'other', text: line });
+      texts.push(line);
+    } else {
+      texts[texts.length - 1] += ` ${line}`;
+      units[units.length - 1] = parseIssuerLine(texts.at(-1)!) ?? { kind: 'other', text: texts.at(-1)! };
+    }
+  }
+  return units;
+}
+
+const stripProvinceWord = (place: string): string => place.replace(/^(TỈNH|THÀNH PHỐ|TP\.?)\s+/u, '').trim();
+
+/** Resolves the issuer lines of a header; places are looked up, never made up. */
+export function resolveIssuer(lines: string[]): IssuerFields {
+  const out: IssuerFields = {
+    issuer: null,
+    parent_issuer: null,
+    issuer_level: null,
+    province: null,
+    district: null,
+    inferred: [],
+    warnings: [],
+  };
+  const units = issuerUnits(lines.filter((l) => !/^(CHỈ THỊ|CÔNG VĂN|THÔNG BÁO|KẾT LUẬN|CÔNG ĐIỆN)$/u.test(l)));
+  if (units.length === 0) return out;
+  const parents = units.slice(0, -1);
+  const main = units.at(-1)!;
+  for (const parent of parents) {
+    if (parent.kind === 'party-branch') {
+      out.parent_issuer = `Đảng bộ ${parent.level.toLocaleLowerCase('vi')} ${placeCase(parent.place)}`;
+      if (parent.level === 'TỈNH' || parent.level === 'THÀNH PHỐ') out.province = provinceByName(parent.place);
+    } else if (parent.kind === 'people-committee' || parent.kind === 'committee') {
+      const named = describeUnit(parent, null);
+      out.parent_issuer = named.name;
+      out.province ??= named.province;
+    }
+  }
+  const named = describeUnit(main, out.province);
+  out.issuer = named.name;
+  out.issuer_level = named.level;
+  out.province = named.province ?? out.province;
+  out.district = named.district;
+  out.warnings.push(...named.warnings);
+  return out;
+}
+
+interface Named {
+  name: string | null;
+  level: Directive['issuer_level'];
+  province: Province | null;
+  district: District | null;
+  warnings: string[];
+}
+
+function describeUnit(unit: Unit, parentProvince: Province | null): Named {
+  const none: Named = { name: null, level: null, province: null, district: null, warnings: [] };
+  switch (unit.kind) {
+    case 'committee':
+    case 'standing':
+      return describeCommittee(unit.committee, unit.place, parentProvince);
+    case 'bloc':
+      return { ...none, name: `Đảng ủy ${officeCase(unit.name).replace(/^Khối/, 'Khối')}`, level: 'khối', province: parentProvince };
+    case 'people-committee': {
+      const isProvince = unit.level === 'TỈNH' || (unit.level === 'THÀNH PHỐ' && provinceByName(unit.place)?.kind === 'thành phố');
+      if (unit.place === '') return { ...none, name: `Ủy ban nhân dân ${unit.level.toLocaleLowerCase('vi')}`, province: parentProvince };
+      if (isProvince) {
+        const p = provinceByName(unit.place);
+        return { ...none, name: `Ủy ban nhân dân ${unit.level.toLocaleLowerCase('vi')} ${p?.name ?? placeCase(unit.place)}`, level: 'tỉnh', province: p };
+      }
+      const d = findDistrict(unit.place, parentProvince);
+      return {
+        ...none,
+        name: `Ủy ban nhân dân ${unit.level.toLocaleLowerCase('vi')} ${d.district?.name ?? placeCase(unit.place)}`,
+        level: 'huyện',
+        ...d,
+      };
+    }
+    case 'steering': {
+      const rest = unit.rest.trim();
+      const place = /(?:TỈNH|THÀNH PHỐ|TP\.?)\s+([^,]+)$/u.exec(rest);
+      const p = place ? provinceByName(place[1]!) : null;
+      const text = officeCase(`BAN CHỈ ĐẠO ${rest}`).replace(/(tỉnh|thành phố)\s+(.+)$/iu, (_m, w: string, n: string) => `${w.toLocaleLowerCase('vi')} ${p?.name ?? placeCase(n)}`);
+      return { ...none, name: text, level: p || parentProvince ? 'tỉnh' : null, province: p ?? parentProvince };
+    }
+    case 'party-branch': {
+      const p = unit.level === 'TỈNH' || unit.level === 'THÀNH PHỐ' ? provinceByName(unit.place) : null;
+      return { ...none, name: `Đảng bộ ${unit.level.toLocaleLowerCase('vi')} ${p?.name ?? placeCase(unit.place)}`, level: p ? 'tỉnh' : null, province: p ?? parentProvince };
+    }
+    case 'other':
+      return { ...none, name: officeCase(unit.text), province: parentProvince };
+  }
+}
+
+function describeCommittee(committee: string, placeUpper: string, parentProvince: Province | null): Named {
+  const none: Named = { name: null, level: null, province: null, district: null, warnings: [] };
+  const place = placeUpper.trim();
+  if (place === '') return { ...none, name: committee, level: committee === 'Tỉnh ủy' ? 'tỉnh' : null, province: parentProvince };
+  const province = provinceByName(stripProvinceWord(place));
+  const cityProvince = committee === 'Thành ủy' && province?.kind === 'thành phố';
+  if (committee === 'Tỉnh ủy' || cityProvince) {
+    const printed = cityProvince && /^(THÀNH PHỐ|TP)/u.test(place) ? `Thành phố ${province!.name}` : (province?.name ?? placeCase(place));
+    return {
+      ...none,
+      name: `${committee} ${printed}`,
+      level: 'tỉnh',
+      province,
+      warnings: province ? [] : [`Không xác định được tỉnh "${placeCase(place)}" trong danh mục hành chính`],
+    };
+  }
+  const d = findDistrict(place, parentProvince);
+  return { ...none, name: `${committee} ${d.district?.name ?? placeCase(place)}`, level: 'huyện', ...d };
+}
+
+function findDistrict(placeUpper: string, parentProvince: Province | null): Pick<Named, 'province' | 'district' | 'warnings'> {
+  const name = placeCase(placeUpper.replace(/^(HUYỆN|QUẬN|THỊ XÃ|THÀNH PHỐ|TP\.?)\s+/u, ''));
+  if (parentProvince) {
+    const district = districtIn(parentProvince, name);
+    return {
+      province: parentProvince,
+      district,
+      warnings: district ? [] : [`Không tìm thấy huyện "${name}" của tỉnh ${parentProvince.name} trong danh mục hành chính`],
+    };
+  }
+  const matches = districtsNamed(name);
+  if (matches.length === 1) return { province: matches[0]!.province, district: matches[0]!.district, warnings: [] };
+  return { province: null, district: null, warnings: [] };
+}
+
+/** Candidate provinces of an ambiguous district name (for the caller's later inference). */
+export const provincesOfDistrict = (name: string): Province[] => districtsNamed(name).map((m) => m.province);
+
+/**
+ * Fallbacks, each recorded in `inferred`: the date line's place (a province, or a district
+ * that exists in one province only), then district names in the body (several, agreeing).
+ */
+export function inferProvince(place: string | null, body: string): { province: Province; from: string } | null {
+  if (place) {
+    const p = provinceByName(place);
+    if (p) return { province: p, from: `địa danh ở dòng ngày tháng: "${place}"` };
+    const ds = districtsNamed(place);
+    if (ds.length === 1) return { province: ds[0]!.province, from: `địa danh ở dòng ngày tháng: "${place}" (huyện ${ds[0]!.district.name})` };
+  }
+  const guess = inferProvinceFromText(body);
+  if (guess) return { province: guess.province, from: `tên các huyện, thị xã nhắc trong văn bản: ${guess.evidence.join(', ')}` };
+  return null;
+}

@@ -1,0 +1,149 @@
+/**
+ * Step 3: split a directive's lines into header, body and signature block.
+ * Headers come in many orders (and two columns flattened into one line), so each header
+ * line is classified on its own; the header ends where the first body line begins.
+ */
+import { isMottoLine, isRuleLine, stripMarkup } from './normalize.ts';
+
+export type HeaderLineKind =
+  | 'blank'
+  | 'rule'
+  | 'motto'
+  | 'number'
+  | 'date'
+  | 'title'
+  | 'of'
+  | 'upper'
+  | 'subject'
+  | 'recipientsOpen'
+  | 'item'
+  | 'other';
+
+export interface Layout {
+  /** Plain header lines (markup stripped, flattened columns split), with their kind. */
+  header: Array<{ text: string; kind: HeaderLineKind }>;
+  /** Body lines as normalized, markup kept. */
+  body: string[];
+  /** Plain signature lines (Nơi nhận, authority, title, name). */
+  signature: string[];
+}
+
+export const DOC_TITLES = /^(CÔNG VĂN|CHỈ THỊ|THÔNG BÁO(?: KẾT LUẬN)?|KẾT LUẬN|CÔNG ĐIỆN(?: KHẨN)?|NGHỊ QUYẾT|QUYẾT ĐỊNH|KẾ HOẠCH|HƯỚNG DẪN|BÁO CÁO|TỜ TRÌNH|QUY ĐỊNH)(?:\s+(?:KHẨN|HỎA TỐC|THƯỢNG KHẨN))?$/u;
+/** The number line: "Số 235-CV/TU", "SỐ 62 -CV/TU", "Số: 05/CĐ-UBND", "Số    -CV/TU", or a bare "356 - CV/ThU". */
+export const NUMBER_LINE = /^(?:S[ốỐoO]\s*[:.]?\s*(.*)|(\d+\s*[-–]\s*[A-ZĐ][\p{L}]*\s*\/\s*[A-ZĐ][\p{L}-]*))$/u;
+const NUMBER_BODY = /^(?:\d+\s*)?[-–/]\s*[A-ZĐ]|^\d+\s*[-–/]/u;
+export const DATE_LINE = /^(?:(.{0,60}?),?\s+)?ngày\b(.*)$/iu;
+const RECIPIENTS_OPEN = /^[-–]?\s*(?:kính gửi|đồng kính gửi|công điện gửi|điện gửi)\s*:?|\bđiện\s*:\s*$/iu;
+const SUBJECT_OPEN = /^(?:V\/v|V\/V|Vv\.?|Về việc|V\/\s*v)\b|^về\s/u;
+export const ITEM = /^[-–+•]\s*/u;
+export const NOI_NHAN = /^[-–]?\s*Nơi nhận\s*:?\s*(.*)$/iu;
+export const AUTHORITY = /^(T\/M|T\/L|K\/T|Q\/|T\.M\.?|T\.L\.?|K\.T\.?|TM\.?|TL\.?|KT\.?|TUQ\.?|Q\.)\s*[.:]?\s*(\p{Lu}[\p{Lu}\s,-]*)$/u;
+const SIGNED = /^\(?\s*(đã ký|đã ký và đóng dấu|ký tên|đã kí)\s*\)?\.?$/iu;
+
+const hasLower = (s: string): boolean => /\p{Ll}/u.test(s);
+const startsLower = (s: string): boolean => /^[("“'«]?\p{Ll}/u.test(s);
+
+export function classifyHeaderLine(raw: string): HeaderLineKind {
+  const text = stripMarkup(raw);
+  if (text === '') return raw.trim() === '' ? 'blank' : 'rule';
+  if (isRuleLine(text)) return 'rule';
+  if (isMottoLine(text)) return 'motto';
+  const num = NUMBER_LINE.exec(text);
+  if (num && (num[2] !== undefined || NUMBER_BODY.test(num[1] ?? '') || /^\s*$/.test(num[1] ?? ''))) return 'number';
+  if (RECIPIENTS_OPEN.test(text)) return 'recipientsOpen';
+  if (SUBJECT_OPEN.test(text)) return 'subject';
+  if (DATE_LINE.test(text) && /(tháng|năm|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})/iu.test(text) && text.length < 90) return 'date';
+  if (DOC_TITLES.test(text)) return 'title';
+  if (/^CỦA\s/u.test(text) && !hasLower(text)) return 'of';
+  if (!hasLower(text) && /\p{Lu}/u.test(text)) return 'upper';
+  if (ITEM.test(text)) return 'item';
+  return 'other';
+}
+
+/** Splits a flattened two-column line ("THÀNH ỦY HÀ NỘI          ĐẢNG CỘNG SẢN VIỆT NAM"). */
+const splitColumns = (line: string): string[] => line.trim().split(/\s{3,}/).filter((p) => p !== '');
+
+const HEADER_SCAN_LIMIT = 60;
+
+/** Index of the first body line, and the classified header lines before it. */
+export function findHeader(lines: string[]): { end: number; header: Layout['header'] } {
+  const header: Layout['header'] = [];
+  let inRecipients = false;
+  let subjectOpen = false;
+  let lastRecipient = '';
+  const seen = new Set<HeaderLineKind>();
+  for (let i = 0; i < Math.min(lines.length, HEADER_SCAN_LIMIT); i++) {
+    const parts = splitColumns(lines[i]!);
+    if (parts.length === 0) continue;
+    for (const part of parts) {
+      let kind = classifyHeaderLine(part);
+      const text = stripMarkup(part);
+      if (kind === 'blank' || kind === 'rule') {
+        header.push({ text, kind });
+        continue;
+      }
+      if (inRecipients) {
+        const isItem = kind === 'item' || ITEM.test(text);
+        const continues = startsLower(text) || (!isItem && text.length <= 90 && /[,;]$/.test(lastRecipient));
+        if (isItem || continues) {
+          header.push({ text, kind: 'item' });
+          lastRecipient = text;
+          continue;
+        }
+        return { end: i, header };
+      }
+      if (kind === 'recipientsOpen') inRecipients = true;
+      if (kind === 'other' || kind === 'item') {
+        const headerSoFar = seen.has('number') || seen.has('date') || seen.has('upper') || seen.has('title');
+        if (subjectOpen && (startsLower(text) || /,$/.test(header.at(-1)?.text ?? '')) && text.length < 120) kind = 'subject';
+        else if (!seen.has('subject') && headerSoFar && !subjectOpen && text.length < 120 && !/[.;:]$/.test(text) && kind === 'other')
+          kind = 'subject';
+        else if (kind === 'item' && seen.has('recipientsOpen')) kind = 'item';
+        else return { end: i, header };
+      }
+      if (kind === 'subject' && !startsLower(text) && seen.has('title') && !SUBJECT_OPEN.test(text) && text.length > 120)
+        return { end: i, header };
+      subjectOpen = kind === 'subject';
+      seen.add(kind);
+      header.push({ text, kind });
+    }
+  }
+  // No body found within the scan window: a header-only fragment, or no header at all.
+  const meaningful = header.some((h) => h.kind !== 'blank' && h.kind !== 'rule');
+  return meaningful ? { end: Math.min(lines.length, HEADER_SCAN_LIMIT), header } : { end: 0, header: [] };
+}
+
+/** Index where the signature block starts (Nơi nhận or the signing authority), or lines.length. */
+export function findSignature(lines: string[], from: number): number {
+  let noiNhan = -1;
+  let authority = -1;
+  for (let i = from; i < lines.length; i++) {
+    const t = stripMarkup(lines[i]!);
+    if (NOI_NHAN.test(t)) noiNhan = i;
+    else if (authority === -1 && t.length < 70 && AUTHORITY.test(t)) authority = i;
+  }
+  const starts = [noiNhan, authority].filter((i) => i >= from);
+  if (starts.length > 0) return Math.min(...starts);
+  for (let i = lines.length - 1; i >= from; i--) {
+    if (SIGNED.test(stripMarkup(lines[i]!))) {
+      let start = i;
+      while (start - 1 >= from && isUpperLine(stripMarkup(lines[start - 1]!))) start--;
+      return start;
+    }
+  }
+  return lines.length;
+}
+
+const isUpperLine = (t: string): boolean => t !== '' && !hasLower(t) && /\p{Lu}/u.test(t);
+
+export function splitLayout(lines: string[]): Layout {
+  const { end, header } = findHeader(lines);
+  const sigStart = findSignature(lines, end);
+  return {
+    header,
+    body: lines.slice(end, sigStart),
+    signature: lines.slice(sigStart).map(stripMarkup),
+  };
+}
+
+export const isSignedMark = (t: string): boolean => SIGNED.test(t);

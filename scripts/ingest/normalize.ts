@@ -1,0 +1,53 @@
+/**
+ * Step 2: text → clean lines. Unicode, line endings, invisible characters, PDF noise.
+ * Nothing here changes spelling: the body is a transcription.
+ */
+
+/** NFC, LF line endings, no BOM, NBSP and tabs as spaces, no zero-width characters, no trailing spaces. */
+export function normalizeText(text: string): string {
+  return text
+    .replace(/^\uFEFF/, '')
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u00A0\u2007\u202F\t]/g, ' ')
+    .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
+    .replace(/[ ]+$/gm, '');
+}
+
+/** A PDF page number line: "- 2 -", "– 3 –", "Trang 2/3", "Trang 2", a bare "2". */
+export function isPageNumber(line: string): boolean {
+  const t = line.trim();
+  return /^[-–—]\s*\d{1,3}\s*[-–—]$/.test(t) || /^trang\s+\d{1,3}(\s*(\/|trên|of)\s*\d{1,3})?$/i.test(t) || /^\d{1,3}$/.test(t);
+}
+
+/**
+ * A line that repeats a header line later in the text is a running header (PDF page top),
+ * e.g. "TỈNH ỦY KON TUM" printed again on page 2. Returns the set of such lines.
+ */
+export function runningHeaders(lines: string[], headerLines: string[]): Set<string> {
+  const candidates = new Set(headerLines.map((l) => l.trim()).filter((l) => l.length > 3 && !/[a-zà-ỹđ]/.test(l)));
+  return new Set(lines.map((l) => l.trim()).filter((l) => candidates.has(l)));
+}
+
+/**
+ * Markdown-ish export noise for metadata lines: "# ", "**", "*", "\*", leading "- " before labels.
+ * Returns plain text; bodies keep their emphasis (see markdown.ts).
+ */
+export function stripMarkup(line: string): string {
+  return line
+    .replace(/^\s*#{1,6}\s+/, '')
+    .replace(/\\([*_#\\[\]`])/g, '$1')
+    .replace(/\*+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** "ĐẢNG CỘNG SẢN VIỆT NAM" and the state motto lines of the right-hand header column. */
+export function isMottoLine(plain: string): boolean {
+  return /^(ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc)$/iu.test(
+    plain.trim(),
+  );
+}
+
+/** The star or rule line under the issuer: "*", "\*", "-----", "___". */
+export const isRuleLine = (plain: string): boolean => /^[*\-–—_=.\s\\]+$/.test(plain) && plain.trim().length > 0;

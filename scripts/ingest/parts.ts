@@ -1,0 +1,127 @@
+/**
+ * Step 5b: read the header and the signature block into fields.
+ */
+import { isSignedMark, NOI_NHAN, AUTHORITY, ITEM, type Layout } from './layout.ts';
+import { cleanItem, normalizeAuthority, officeCase, parseDateLine, parseDocNumber, compactNumber } from './fields.ts';
+import { NUMBER_LINE } from './layout.ts';
+
+export interface HeaderParts {
+  /** Upper-case issuer lines in order ("ĐẢNG BỘ TỈNH THÁI BÌNH", "HUYỆN ỦY KIẾN XƯƠNG"), and a "CỦA …" line. */
+  issuerLines: string[];
+  docNumberRaw: string | null;
+  docTitle: string | null;
+  dateLine: string | null;
+  subject: string | null;
+  /** True when the subject was introduced by "V/v" / "Về việc". */
+  subjectPrefixed: boolean;
+  recipients: string[];
+}
+
+const SUBJECT_PREFIX = /^(?:V\/\s*v\.?|V\/V|Vv\.?|Về việc|về)\s*[:.]?\s*/u;
+
+export function readHeader(header: Layout['header']): HeaderParts {
+  const parts: HeaderParts = {
+    issuerLines: [],
+    docNumberRaw: null,
+    docTitle: null,
+    dateLine: null,
+    subject: null,
+    subjectPrefixed: false,
+    recipients: [],
+  };
+  const subject: string[] = [];
+  const recipients: string[] = [];
+  for (const { text, kind } of header) {
+    switch (kind) {
+      case 'upper':
+      case 'of':
+        // Upper-case lines after the title belong to the title ("CHỈ THỊ" / "CỦA BAN THƯỜNG VỤ TỈNH ỦY").
+        parts.issuerLines.push(text);
+        break;
+      case 'number': {
+        const m = NUMBER_LINE.exec(text)!;
+        parts.docNumberRaw ??= (m[1] ?? m[2] ?? '').trim() || text;
+        break;
+      }
+      case 'title':
+        parts.docTitle ??= text;
+        break;
+      case 'date':
+        parts.dateLine ??= text;
+        break;
+      case 'subject':
+        if (subject.length === 0 && SUBJECT_PREFIX.test(text)) parts.subjectPrefixed = true;
+        subject.push(text);
+        break;
+      case 'recipientsOpen': {
+        const inline = text.replace(/^.*?:\s*/u, '');
+        if (inline !== '' && inline !== text) recipients.push(inline);
+        break;
+      }
+      case 'item':
+        if (ITEM.test(text) || recipients.length === 0) recipients.push(text);
+        else recipients[recipients.length - 1] += ` ${text}`;
+        break;
+      default:
+        break;
+    }
+  }
+  if (subject.length > 0) {
+    parts.subject = subject.join(' ').replace(SUBJECT_PREFIX, '').replace(/\s+/g, ' ').replace(/[.;,]$/, '').trim() || null;
+  }
+  parts.recipients = recipients.flatMap((r) => r.split(/;\s*/)).map(cleanItem).filter((r) => r !== '');
+  return parts;
+}
+
+export interface SignatureParts {
+  signingAuthority: string | null;
+  signerTitle: string | null;
+  signerName: string | null;
+  cc: string[];
+}
+
+const NAME = /^\p{Lu}[\p{Ll}]*(?:\s+\p{Lu}[\p{Ll}]*){1,5}$/u;
+const isUpper = (t: string): boolean => !/\p{Ll}/u.test(t) && /\p{Lu}/u.test(t);
+
+/**
+ * Reads a signature block whose lines may interleave (PDF columns): "Nơi nhận:" items on the left,
+ * authority, title, "(Đã ký)" and name on the right.
+ */
+export function readSignature(lines: string[]): SignatureParts {
+  const authorities: string[] = [];
+  const titles: string[] = [];
+  const cc: string[] = [];
+  let name: string | null = null;
+  let lastWasItem = false;
+  for (const raw of lines) {
+    const t = raw.trim();
+    if (t === '' || isSignedMark(t)) continue;
+    const noiNhan = NOI_NHAN.exec(t);
+    if (noiNhan) {
+      if (noiNhan[1]) cc.push(noiNhan[1]);
+      lastWasItem = Boolean(noiNhan[1]);
+      continue;
+    }
+    if (ITEM.test(t)) {
+      cc.push(t);
+      lastWasItem = true;
+      continue;
+    }
+    if (lastWasItem && /^[\p{Ll}(]/u.test(t)) {
+      cc[cc.length - 1] += ` ${t}`;
+      continue;
+    }
+    lastWasItem = false;
+    if (t.length < 70 && AUTHORITY.test(t)) authorities.push(normalizeAuthority(t));
+    else if (isUpper(t) && t.length < 70) titles.push(officeCase(t));
+    else if (NAME.test(t)) name = t;
+  }
+  return {
+    signingAuthority: authorities.length > 0 ? authorities.join(', ') : null,
+    signerTitle: titles.length > 0 ? titles.join(', ') : null,
+    signerName: name,
+    cc: cc.map(cleanItem).filter((c) => c !== ''),
+  };
+}
+
+export { parseDateLine, parseDocNumber, compactNumber };

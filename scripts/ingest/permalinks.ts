@@ -1,0 +1,104 @@
+/**
+ * Permalink ids: built once from what is known, then frozen in the registry
+ * (content/permalinks.json) so a published URL never changes, even when a curator later
+ * corrects the date or number. A new id, when one must be issued, leaves a redirect behind.
+ */
+import { slugify } from '../../src/lib/vietnamese.ts';
+import type { Directive } from '../../src/lib/schema.ts';
+
+export interface Registry {
+  /** Source file → its published id. */
+  ids: Record<string, string>;
+  /** Retired id → the id that replaced it (always the final one, no chains). */
+  redirects: Record<string, string>;
+}
+
+export const emptyRegistry = (): Registry => ({ ids: {}, redirects: {} });
+
+/** `kon-tum/2021-07-21-235-cv-tu`, `thai-binh/kien-xuong/2021-05-07-114-cv-hu`, `gia-lai/khong-ro-ngay-chi-thi`. */
+export function baseId(d: Pick<Directive, 'province' | 'district' | 'date_issued' | 'doc_number' | 'doc_type'>): string {
+  const where = [d.province ? slugify(d.province) : 'khong-ro-tinh', d.district ? slugify(d.district) : null].filter(Boolean);
+  const when = d.date_issued ?? 'khong-ro-ngay';
+  const what = d.doc_number ? slugify(d.doc_number) : slugify(d.doc_type ?? 'van-ban');
+  return `${where.join('/')}/${when}-${what}`;
+}
+
+export interface IdRequest {
+  source: string;
+  base: string;
+  /** An id a curator asked for (a correction that must change the URL). */
+  curatedId: string | null;
+  /** Sources recorded as duplicates of this one: their old ids, if any, redirect here. */
+  duplicates: string[];
+}
+
+/**
+ * Gives every request an id: its registered one when it has one, else its base id made unique
+ * with "-2", "-3"… in source order (so the result never depends on the order files were read).
+ * Never reuses an id that was ever issued.
+ */
+export function assignIds(requests: IdRequest[], previous: Registry): { ids: Map<string, string>; registry: Registry } {
+  const registry: Registry = { ids: { ...previous.ids }, redirects: { ...previous.redirects } };
+  const taken = new Set([...Object.values(registry.ids), ...Object.keys(registry.redirects)]);
+  const ids = new Map<string, string>();
+  const sorted = [...requests].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
+  const unique = (base: string): string => {
+    let id = base;
+    for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+    taken.add(id);
+    return id;
+  };
+  for (const r of sorted) {
+    const registered = registry.ids[r.source];
+    let id = registered ?? (r.curatedId && !taken.has(r.curatedId) ? (taken.add(r.curatedId), r.curatedId) : unique(r.base));
+    if (registered && r.curatedId && r.curatedId !== registered) {
+      id = taken.has(r.curatedId) && !isRetiredBy(registry, r.curatedId, registered) ? unique(r.curatedId) : r.curatedId;
+      taken.add(id);
+      retire(registry, registered, id);
+    }
+    registry.ids[r.source] = id;
+    ids.set(r.source, id);
+  }
+  for (const r of sorted) {
+    for (const dup of r.duplicates) {
+      const old = registry.ids[dup];
+      if (old !== undefined) {
+        retire(registry, old, ids.get(r.source)!);
+        delete registry.ids[dup];
+      }
+    }
+  }
+  return { ids, registry: sortRegistry(registry) };
+}
+
+const isRetiredBy = (registry: Registry, id: string, by: string): boolean => registry.redirects[id] === by;
+
+/** Records old → next and repoints every redirect that ended at `old`. */
+function retire(registry: Registry, old: string, next: string): void {
+  if (old === next) return;
+  delete registry.redirects[next];
+  for (const [from, to] of Object.entries(registry.redirects)) if (to === old) registry.redirects[from] = next;
+  registry.redirects[old] = next;
+}
+
+const sortObject = (o: Record<string, string>): Record<string, string> =>
+  Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+
+export const sortRegistry = (r: Registry): Registry => ({ ids: sortObject(r.ids), redirects: sortObject(r.redirects) });
+
+/** Parses the registry file; a malformed one is a configuration error, thrown with the fix. */
+export function parseRegistry(json: string, file: string): Registry {
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch (e) {
+    throw new Error(`${file}: not valid JSON (${(e as Error).message}); restore it from git, it is the record of published ids`);
+  }
+  const r = data as Partial<Registry>;
+  const isMap = (m: unknown): m is Record<string, string> =>
+    typeof m === 'object' && m !== null && Object.values(m).every((v) => typeof v === 'string');
+  if (!isMap(r.ids) || !isMap(r.redirects)) throw new Error(`${file}: expected { "ids": {source: id}, "redirects": {oldId: newId} }`);
+  return { ids: r.ids, redirects: r.redirects };
+}
+
+export const serializeRegistry = (r: Registry): string => `${JSON.stringify(sortRegistry(r), null, 2)}\n`;

@@ -1,0 +1,177 @@
+/**
+ * The batch: every source ends as a directive, a recorded duplicate, or a rejection with its
+ * reason. I/O comes in through `io` so tests run without touching the disk.
+ */
+import { stringify } from 'yaml';
+import { directiveSchema, DIRECTIVE_FIELDS, formatSchemaError, type Directive } from '../../src/lib/schema.ts';
+import { decodeSource } from './decode.ts';
+import { extractDraft, type Draft } from './extract.ts';
+import { compilePrinciples, parsePrinciples } from './principles.ts';
+import { applyCuration, parseCuration } from './curation.ts';
+import { assignIds, baseId, emptyRegistry, parseRegistry, serializeRegistry, type Registry } from './permalinks.ts';
+
+export interface IngestIO {
+  listFiles(dir: string): Promise<string[]>;
+  readFile(path: string): Promise<Uint8Array | null>;
+  writeFile(path: string, text: string): Promise<void>;
+  removeFile(path: string): Promise<void>;
+}
+
+export interface IngestOptions {
+  sourcesDir: string;
+  outDir: string;
+  curationDir: string;
+  principlesFile: string;
+  registryFile: string;
+  /** Compare with what is on disk instead of writing. */
+  check: boolean;
+}
+
+export type Outcome =
+  | { source: string; status: 'written'; directive: Directive; fieldsFound: number }
+  | { source: string; status: 'duplicate'; of: string }
+  | { source: string; status: 'rejected'; reason: string };
+
+export interface IngestResult {
+  outcomes: Outcome[];
+  /** Problems that are not one source's fault (a published id whose source is gone). */
+  problems: string[];
+  /** In check mode: files that differ from a fresh run. */
+  stale: string[];
+  exitCode: number;
+}
+
+/** Fields counted in the report's "fields found" column. */
+export const REPORTED_FIELDS = [
+  'doc_number',
+  'doc_type',
+  'issuer',
+  'province',
+  'place',
+  'date_issued',
+  'subject',
+  'recipients',
+  'signing_authority',
+  'signer_title',
+  'signer_name',
+  'cc',
+] as const satisfies ReadonlyArray<keyof Directive>;
+
+const join = (dir: string, name: string): string => `${dir.replace(/\/+$/, '')}/${name}`;
+const stem = (name: string): string => name.replace(/\.[^.]+$/, '');
+const decoder = new TextDecoder();
+const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A directive file: YAML frontmatter (every string quoted, so "2021-07-21" stays a string) and the Markdown body. */
+export function renderDirective(d: Directive, body: string): string {
+  const ordered = Object.fromEntries(DIRECTIVE_FIELDS.map((k) => [k, d[k]]));
+  const yaml = stringify(ordered, { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' });
+  return `---\n${yaml}---\n\n${body}\n`;
+}
+
+export async function ingest(opts: IngestOptions, io: IngestIO): Promise<IngestResult> {
+  const principlesText = await io.readFile(opts.principlesFile);
+  if (!principlesText) throw new Error(`${opts.principlesFile}: missing; it lists the principles to tag (see README)`);
+  const matchers = compilePrinciples(parsePrinciples(decoder.decode(principlesText), opts.principlesFile));
+  const registryText = await io.readFile(opts.registryFile);
+  const previous: Registry = registryText ? parseRegistry(decoder.decode(registryText), opts.registryFile) : emptyRegistry();
+
+  const sources = (await io.listFiles(opts.sourcesDir)).sort(byName);
+  const outcomes = new Map<string, Outcome>();
+  const drafts: Array<{ draft: Draft; curatedId: string | null }> = [];
+  for (const source of sources) {
+    const bytes = await io.readFile(join(opts.sourcesDir, source));
+    const decoded = bytes ? decodeSource(bytes) : { ok: false as const, reason: 'could not be read' };
+    if (!decoded.ok) {
+      outcomes.set(source, { source, status: 'rejected', reason: decoded.reason });
+      continue;
+    }
+    let draft = extractDraft(source, bytes!, decoded.text, matchers);
+    let curatedId: string | null = null;
+    const curationFile = join(opts.curationDir, `${stem(source)}.yml`);
+    const curation = await io.readFile(curationFile);
+    if (curation) ({ draft, curatedId } = applyCuration(draft, parseCuration(decoder.decode(curation), curationFile), curationFile));
+    drafts.push({ draft, curatedId });
+  }
+
+  const groups = groupDuplicates(drafts.map((d) => d.draft));
+  const primaries = drafts.filter((d) => groups.has(d.draft.source_file));
+  const { ids, registry } = assignIds(
+    primaries.map(({ draft, curatedId }) => ({
+      source: draft.source_file,
+      base: baseId(draft),
+      curatedId,
+      duplicates: groups.get(draft.source_file)!,
+    })),
+    previous,
+  );
+
+  const files = new Map<string, string>();
+  for (const { draft } of primaries) {
+    const dups = groups.get(draft.source_file)!;
+    for (const dup of dups) outcomes.set(dup, { source: dup, status: 'duplicate', of: draft.source_file });
+    const { body, text_sha256: _text, ...fields } = draft;
+    const warnings = dups.length > 0 ? [...fields.warnings, `Văn bản này có ${dups.length + 1} bản nguồn; trang này theo bản ${draft.source_file}`] : fields.warnings;
+    const candidate = { id: ids.get(draft.source_file)!, ...fields, warnings, duplicate_sources: dups };
+    const parsed = directiveSchema.safeParse(candidate);
+    if (!parsed.success) {
+      outcomes.set(draft.source_file, {
+        source: draft.source_file,
+        status: 'rejected',
+        reason: formatSchemaError(draft.source_file, parsed.error, candidate).join('; '),
+      });
+      continue;
+    }
+    const fieldsFound = REPORTED_FIELDS.filter((f) => {
+      const v = parsed.data[f];
+      return Array.isArray(v) ? v.length > 0 : v !== null;
+    }).length;
+    outcomes.set(draft.source_file, { source: draft.source_file, status: 'written', directive: parsed.data, fieldsFound });
+    files.set(`${stem(draft.source_file)}.md`, renderDirective(parsed.data, body));
+  }
+
+  const problems = Object.entries(registry.ids)
+    .filter(([source]) => !sources.includes(source))
+    .map(([source, id]) => `${opts.registryFile}: published id "${id}" belongs to ${source}, which is no longer in ${opts.sourcesDir}; restore the source or record a redirect for the id`);
+  const stale = await writeOutputs(opts, io, files, serializeRegistry(registry));
+  const rejected = [...outcomes.values()].some((o) => o.status === 'rejected');
+  const exitCode = rejected || problems.length > 0 || (opts.check && stale.length > 0) ? 1 : 0;
+  return { outcomes: sources.map((s) => outcomes.get(s)!), problems, stale, exitCode };
+}
+
+/**
+ * Same directive twice: the same normalized text, or the same issuer, number and date.
+ * Returns primary source → its duplicates; the first source by name is the primary.
+ */
+export function groupDuplicates(drafts: Draft[]): Map<string, string[]> {
+  const primaryOf = new Map<string, string>();
+  const groups = new Map<string, string[]>();
+  for (const d of [...drafts].sort((a, b) => byName(a.source_file, b.source_file))) {
+    const keys = [`text:${d.text_sha256}`];
+    if (d.issuer && d.doc_number && d.date_issued) keys.push(`meta:${d.issuer}|${d.doc_number}|${d.date_issued}`);
+    const primary = keys.map((k) => primaryOf.get(k)).find((p) => p !== undefined);
+    if (primary) groups.get(primary)!.push(d.source_file);
+    else groups.set(d.source_file, []);
+    for (const k of keys) if (!primaryOf.has(k)) primaryOf.set(k, primary ?? d.source_file);
+  }
+  return groups;
+}
+
+/** Writes (or, in check mode, compares) the directive files and the registry; returns what differs. */
+async function writeOutputs(opts: IngestOptions, io: IngestIO, files: Map<string, string>, registry: string): Promise<string[]> {
+  const stale: string[] = [];
+  const existing = (await io.listFiles(opts.outDir)).filter((f) => f.endsWith('.md'));
+  const wanted: Array<[string, string]> = [...files].map(([name, text]) => [join(opts.outDir, name), text]);
+  wanted.push([opts.registryFile, registry]);
+  for (const [path, text] of wanted) {
+    const current = await io.readFile(path);
+    if (current !== null && decoder.decode(current) === text) continue;
+    stale.push(path);
+    if (!opts.check) await io.writeFile(path, text);
+  }
+  for (const name of existing.filter((f) => !files.has(f)).sort(byName)) {
+    stale.push(join(opts.outDir, name));
+    if (!opts.check) await io.removeFile(join(opts.outDir, name));
+  }
+  return stale;
+}
