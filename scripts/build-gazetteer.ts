@@ -25,7 +25,8 @@ interface Merger {
 
 /**
  * Districts of 2020–2022 that the 2025 GSO list no longer has, so that old directives still resolve.
- * Only changes whose resolution was checked are here; GSO codes of abolished units are not in our data, so `code` is null.
+ * Each entry names its resolution, or says where the number could not be checked (the merger itself was).
+ * GSO codes of abolished units are not in our data, so `code` is null.
  * Left out on purpose:
  * - Quận Thủ Đức (→ Thành phố Thủ Đức, same resolution as Quận 2 and 9): its name is still in the list, as the city.
  * - Huyện Kỳ Sơn (Hòa Bình) and Huyện Hoành Bồ (Quảng Ninh): merged on 1/1/2020, before the first COVID-19 directive.
@@ -92,27 +93,29 @@ const DISTRICT_KINDS: Record<string, DistrictKind> = {
 const tidy = (s: string): string => nfc(s).replace(/\s+/g, ' ').trim();
 
 function districtKind(type: string, where: string): DistrictKind {
-  const kind = DISTRICT_KINDS[tidy(type).toLocaleLowerCase('vi')];
+  const kind = DISTRICT_KINDS[tidy(type).toLowerCase()];
   if (!kind) throw new Error(`${where}: unknown district type "${type}" (expected Huyện, Quận, Thị xã or Thành phố)`);
   return kind;
 }
 
 /** "Thị Xã Mường Lay" → "Mường Lay"; numbered urban districts keep their prefix: "Quận 1". */
-export function districtName(gsoName: string, kind: DistrictKind): string {
+function districtName(gsoName: string, kind: DistrictKind): string {
   const name = tidy(gsoName);
-  if (!name.toLocaleLowerCase('vi').startsWith(`${kind} `)) throw new Error(`district "${gsoName}" does not start with its type "${kind}"`);
+  if (!name.toLowerCase().startsWith(`${kind} `)) throw new Error(`district "${gsoName}" does not start with its type "${kind}"`);
   const bare = name.slice(kind.length + 1);
   return /^\d+$/.test(bare) ? `Quận ${bare}` : modernizeTones(bare);
 }
 
 function provinceKind(type2021: string, where: string): ProvinceKind {
-  const type = tidy(type2021).toLocaleLowerCase('vi');
+  const type = tidy(type2021).toLowerCase();
   if (type === 'tỉnh') return 'tỉnh';
   if (type.startsWith('thành phố')) return 'thành phố';
   throw new Error(`${where}: unknown type_2021 "${type2021}" (expected "tỉnh" or "thành phố trực thuộc trung ương")`);
 }
 
-const byCode = <T extends { code: string | null }>(a: T, b: T): number => (a.code ?? '').localeCompare(b.code ?? '');
+/** Codes are fixed-width digit strings: plain comparison, independent of locale. */
+const byCode = (a: { code: string | null }, b: { code: string | null }): number =>
+  (a.code ?? '') < (b.code ?? '') ? -1 : (a.code ?? '') > (b.code ?? '') ? 1 : 0;
 
 /** Pure: the two facts files in, the gazetteer out. Throws on data that does not fit, naming the entry. */
 export function buildGazetteer(admin: AdminUnits, merger: Merger): Gazetteer {

@@ -7,16 +7,21 @@
  *   npm run ingest -- --check                       exit 1 when content/directives is not what a run would write
  *   --curation DIR --registry FILE --principles FILE --quiet (no per-source table)
  */
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ingest, REPORTED_FIELDS, type IngestIO, type Outcome } from './ingest/pipeline.ts';
 
+// Reads are synchronous (for thousands of small files, faster than a thread-pool round trip each);
+// writes are asynchronous so the pipeline can keep several in flight (file creation dominates).
+const madeDirs = new Set<string>();
 const io: IngestIO = {
   async listFiles(dir) {
     try {
-      const entries = await readdir(dir, { withFileTypes: true });
-      return entries.filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => e.name);
+      return readdirSync(dir, { withFileTypes: true })
+        .filter((e) => e.isFile() && !e.name.startsWith('.'))
+        .map((e) => e.name);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw e;
@@ -24,17 +29,21 @@ const io: IngestIO = {
   },
   async readFile(path) {
     try {
-      return new Uint8Array(await readFile(path));
+      return new Uint8Array(readFileSync(path));
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw e;
     }
   },
   async writeFile(path, text) {
-    await mkdir(dirname(path), { recursive: true });
+    const dir = dirname(path);
+    if (!madeDirs.has(dir)) mkdirSync(dir, { recursive: true });
+    madeDirs.add(dir);
     await writeFile(path, text);
   },
-  removeFile: (path) => rm(path, { force: true }),
+  async removeFile(path) {
+    rmSync(path, { force: true });
+  },
 };
 
 /** One row per source: source, id (or what happened), fields found, warnings. */

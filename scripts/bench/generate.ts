@@ -126,7 +126,7 @@ export function loadProvinces(data: AdminUnits): Province[] {
       isCity: full.startsWith('Thành phố'),
       districts: p.districts.map((d) => {
         const short = modernizeTones(d.name).replace(UNIT_PREFIX, '');
-        return { name: /^\d/.test(short) ? modernizeTones(d.name) : short, unit: d.type.toLocaleLowerCase('vi') };
+        return { name: /^\d/.test(short) ? modernizeTones(d.name) : short, unit: d.type.toLowerCase() };
       }),
     };
   });
@@ -201,8 +201,8 @@ const COMMITTEE: Record<string, string> = {
 /** Number suffix of a party committee (ký hiệu): Tỉnh ủy → TU, Huyện ủy → HU, … */
 const COMMITTEE_CODE: Record<string, string> = { tỉnh: 'TU', 'thành phố': 'TU', huyện: 'HU', quận: 'QU', 'thị xã': 'ThU' };
 
-const upper = (s: string): string => s.toLocaleUpperCase('vi');
-const capitalize = (s: string): string => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
+const upper = (s: string): string => s.toUpperCase();
+const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 function chooseIssuer(rng: Rng, province: Province): Issuer {
   const provinceUnit = province.isCity ? 'thành phố' : 'tỉnh';
@@ -231,7 +231,7 @@ const KINDS: Record<Body, DocKind[]> = {
 };
 
 /** "huyện Kiến Xương", "quận 1" (numbered districts carry their unit word in the name already). */
-const districtLabel = (d: District): string => (/^\p{Lu}/u.test(d.name) && d.name.toLocaleLowerCase('vi').startsWith(d.unit) ? d.name : `${d.unit} ${d.name}`);
+const districtLabel = (d: District): string => (/^\p{Lu}/u.test(d.name) && d.name.toLowerCase().startsWith(d.unit) ? d.name : `${d.unit} ${d.name}`);
 
 function issuerLines(rng: Rng, issuer: Issuer): string[] {
   const P = upper(issuer.province.name);

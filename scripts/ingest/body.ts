@@ -50,7 +50,10 @@ export function wrapWidth(lines: string[]): number | null {
 
 /** Joins two pieces of one paragraph; "COVID-" + "19" → "COVID-19". */
 export const joinLine = (prev: string, next: string): string =>
-  /\p{L}-$/u.test(prev) && /^[\p{L}\p{N}]/u.test(next) ? prev + next : `${prev} ${next}`;
+  endsWithHyphenatedWord(prev) && /^[\p{L}\p{N}]/u.test(next) ? prev + next : `${prev} ${next}`;
+
+/** "…COVID-": tested on the last two characters only, since paragraphs grow line by line. */
+const endsWithHyphenatedWord = (s: string): boolean => /\p{L}-/u.test(s.slice(-2));
 
 /** Rebuilds paragraphs from lines (page numbers and running headers already removed). */
 export function toParagraphs(input: string[]): string[] {
@@ -70,7 +73,7 @@ export function toParagraphs(input: string[]): string[] {
     const join =
       current !== null &&
       !marker &&
-      (startsLower(line) || /\p{L}-$/u.test(current) || (!gap && width !== null && prevLength >= width * 0.8));
+      (startsLower(line) || endsWithHyphenatedWord(current) || (!gap && width !== null && prevLength >= width * 0.8));
     if (join) current = joinLine(current!, line);
     else {
       if (current !== null) paragraphs.push(current);
@@ -80,7 +83,7 @@ export function toParagraphs(input: string[]): string[] {
     gap = false;
   }
   if (current !== null) paragraphs.push(current);
-  return paragraphs.map((p) => p.replace(/\s+/g, ' ').trim()).filter((p) => p !== '');
+  return paragraphs.map((p) => p.replace(/\s{2,}/g, ' ').trim()).filter((p) => p !== '');
 }
 
 /** Removes page numbers and repeated running headers from body lines. */

@@ -60,23 +60,47 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 }
 
 /**
- * Vietnamese texts older than Unicode came in three 8-bit encodings; each leaves a signature
- * in its bytes. Counts each and names the clear winner, or null.
+ * Vietnamese texts older than Unicode came in three 8-bit encodings. Each writes "đ", one of the
+ * most frequent letters ("để", "đã", "được", "đảng"), as its own byte, so counting word-initial
+ * đ/Đ bytes names the encoding. A UTF-8 text with a few bad bytes is not called legacy.
  */
 export function guessLegacyEncoding(bytes: Uint8Array): string | null {
-  const latin1 = Array.from(bytes, (b) => String.fromCharCode(b)).join('');
+  const utf8Chars = countValidUtf8Multibyte(bytes);
   const scores: Array<[string, number]> = [
-    // TCVN3: precomposed Vietnamese letters in 0xA1–0xFE: "ViÖt Nam", "Céng hoµ", "chñ nghÜa".
-    ['TCVN3 (ABC)', count(latin1, /[a-zA-Z][µ¸¶·¹¨»¾¼½Æ©ÇÊÈÉËÌÐÎÏÑ¬ÕÒÓÔÖ×ÝØÜÞßãáâäåèæçéêëìïíîñóòôõöøûùúü®]/g)],
-    // VNI: ASCII base letter + a modifier byte: "Vieät", "hoøa", "xaõ".
-    ['VNI', count(latin1, /[aeiouyAEIOUY][øùûõïâêôöëäüÏØÙÛÕ](?=[a-zA-Z\s])/g)],
-    // Windows-1258: combining tone bytes (0xCC 0xEC 0xD2 0xDE 0xF2) after a vowel.
-    ['Windows-1258', count(latin1, /[aeiouyâêôãõýAEIOUYÂÊÔÃÕÝ][\xcc\xec\xd2\xde\xf2]/g)],
+    ['TCVN3 (ABC)', wordInitial(bytes, [0xae, 0xa7], () => true)],
+    // VNI's đ (0xF1) is TCVN3's "ủ" of "ủy": VNI's is followed by a vowel ("ñaõ" = "đã", "ñeå" = "để").
+    ['VNI', wordInitial(bytes, [0xf1, 0xd1], (next) => /[aeiouAEIOU\xf6\xd6\xf4\xd4]/.test(String.fromCharCode(next)))],
+    ['Windows-1258', wordInitial(bytes, [0xf0, 0xd0], () => true)],
   ];
   scores.sort((a, b) => b[1] - a[1]);
   const [best, second] = scores;
-  if (!best || best[1] < 3 || (second && best[1] < second[1] * 2)) return null;
+  if (!best || best[1] < 2 || best[1] < 2 * (second?.[1] ?? 0) || utf8Chars > 4 * best[1]) return null;
   return best[0];
 }
 
-const count = (s: string, re: RegExp): number => s.match(re)?.length ?? 0;
+/** Occurrences of any of `codes` at the start of a word (after a space, line break, bracket or quote) before a matching byte. */
+function wordInitial(bytes: Uint8Array, codes: number[], followedBy: (next: number) => boolean): number {
+  let n = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const prev = i === 0 ? 0x20 : bytes[i - 1]!;
+    const atWordStart = prev === 0x20 || prev === 0x0a || prev === 0x28 || prev === 0x22;
+    if (atWordStart && codes.includes(bytes[i]!) && followedBy(bytes[i + 1] ?? 0)) n++;
+  }
+  return n;
+}
+
+function countValidUtf8Multibyte(bytes: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < bytes.length - 1; i++) {
+    const b = bytes[i]!;
+    const len = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : 0;
+    if (len === 0) continue;
+    let ok = true;
+    for (let k = 1; k < len; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) ok = false;
+    if (ok) {
+      n++;
+      i += len - 1;
+    }
+  }
+  return n;
+}

@@ -22,7 +22,7 @@ export type Draft = Omit<Directive, 'id' | 'duplicate_sources'> & {
 
 export const sha256 = (data: Uint8Array | string): string => createHash('sha256').update(data).digest('hex');
 
-const lcFirst = (s: string): string => (/^\p{Lu}\p{Ll}/u.test(s) ? s.charAt(0).toLocaleLowerCase('vi') + s.slice(1) : s);
+const lcFirst = (s: string): string => (/^\p{Lu}\p{Ll}/u.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
 
 /** "Công văn 235-CV/TU của Tỉnh ủy Kon Tum về tăng cường …", from whatever is known. */
 export function buildTitle(d: Pick<Directive, 'doc_type' | 'doc_number' | 'issuer' | 'subject'>): string {
@@ -38,12 +38,13 @@ export function extractDraft(sourceFile: string, bytes: Uint8Array, text: string
   const lines = normalized.split('\n');
   const layout = splitLayout(lines);
   const head = readHeader(layout.header);
+  const warnings: string[] = [];
+  const inferred: Directive['inferred'] = [];
   const sig = readSignature(layout.signature);
+  if (sig.copyCertified) warnings.push('Bản nguồn là bản sao y bản chính; phần xác nhận sao y không đưa vào phần chữ ký');
   const noise = runningHeaders(layout.body, layout.header.filter((h) => h.kind === 'upper' || h.kind === 'motto').map((h) => h.text));
   const paragraphs = toParagraphs(dropPageNoise(layout.body, noise));
   const plainBody = paragraphs.map(paragraphToPlain).join('\n');
-  const warnings: string[] = [];
-  const inferred: Directive['inferred'] = [];
 
   const number = head.docNumberRaw !== null ? parseDocNumber(head.docNumberRaw) : null;
   if (number && number.canonical === null && /\d/.test(head.docNumberRaw ?? '')) {
@@ -71,7 +72,7 @@ export function extractDraft(sourceFile: string, bytes: Uint8Array, text: string
   let issuer = who.issuer;
   if (issuer && province && /^(Tỉnh ủy|Thành ủy|Ủy ban nhân dân tỉnh)$/u.test(issuer)) {
     issuer = `${issuer} ${province.name}`;
-    const printed = head.issuerLines.map((l) => officeCase(l.replace(/^CỦA\s+/u, ''))).join(' ');
+    const printed = head.issuerLines.map((l) => officeCase(l.replace(/^của\s+/iu, ''))).join(' ');
     inferred.push({ field: 'issuer', from: `văn bản chỉ ghi "${printed}", không ghi tên tỉnh; tên tỉnh suy ra như trên` });
   }
 
@@ -110,7 +111,8 @@ export function extractDraft(sourceFile: string, bytes: Uint8Array, text: string
     warnings,
     curated: [],
     body: paragraphs.map(paragraphToMarkdown).join('\n\n'),
-    text_sha256: sha256(normalized.replace(/\s+/g, ' ').trim()),
+    // Blank lines and indentation do not make another text.
+    text_sha256: sha256(lines.map((l) => l.trim()).filter((l) => l !== '').join('\n')),
   };
   draft.title = buildTitle(draft);
   return draft;

@@ -4,6 +4,7 @@
  */
 import type { Directive } from '../../src/lib/schema.ts';
 import { modernizeTones } from '../../src/lib/vietnamese.ts';
+import { DATE_LINE } from './layout.ts';
 
 type DocType = NonNullable<Directive['doc_type']>;
 
@@ -79,7 +80,7 @@ export function docTypeFromNumber(n: DocNumber): DocType | null {
 }
 
 export function docTypeFromTitle(title: string): DocType | null {
-  const upper = modernizeTones(title).toLocaleUpperCase('vi');
+  const upper = modernizeTones(title).toUpperCase();
   const key = Object.keys(TYPE_BY_TITLE).find((k) => upper === k || upper.startsWith(`${k} `));
   return key ? TYPE_BY_TITLE[key]! : null;
 }
@@ -103,10 +104,10 @@ export function toIsoDate(day: number, month: number, year: number): string | nu
 
 /** "Kon Tum, ngày 21 tháng 7 năm 2021", "Hà Nội, ngày 5/8/2021", "ngày 05-8-2021". */
 export function parseDateLine(line: string): DateLine {
-  const m = /^(?:(.*?)[,\s]+)?ngày\b(.*)$/iu.exec(line.trim());
+  const m = DATE_LINE.exec(line.trim());
   if (!m) return { place: null, date: null, problem: null };
-  const place = m[1]?.trim().replace(/[,.]$/, '') || null;
-  const rest = m[2]!;
+  const place = (m[1] ?? m[2])?.trim().replace(/[,.]$/, '') || null;
+  const rest = m[3]!;
   const words = /^\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})/iu.exec(rest);
   const digits = /^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})/u.exec(rest);
   const parts = words ?? digits;
@@ -163,16 +164,16 @@ const TERM_PATTERNS = TERMS.map((t) => [new RegExp(`(?<!\\p{L})${t}(?!\\p{L})`, 
 
 /** "PHÓ BÍ THƯ THƯỜNG TRỰC" → "Phó Bí thư Thường trực"; "BAN THƯỜNG VỤ" → "Ban Thường vụ". */
 export function officeCase(upper: string): string {
-  let s = modernizeTones(upper).toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
+  let s = modernizeTones(upper).toLowerCase().replace(/\s+/g, ' ').trim();
   for (const [re, term] of TERM_PATTERNS) s = s.replace(re, term);
-  return s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 /** "KIẾN XƯƠNG" → "Kiến Xương": place names capitalise every syllable. */
 export const placeCase = (upper: string): string =>
   modernizeTones(upper)
-    .toLocaleLowerCase('vi')
-    .replace(/(^|[\s(-])(\p{Ll})/gu, (_m, pre: string, c: string) => pre + c.toLocaleUpperCase('vi'))
+    .toLowerCase()
+    .replace(/(^|[\s(-])(\p{Ll})/gu, (_m, pre: string, c: string) => pre + c.toUpperCase())
     .replace(/\s+/g, ' ')
     .trim();
 
@@ -191,6 +192,7 @@ export const cleanItem = (s: string): string =>
   s
     .replace(/^[-–+•]\s*/u, '')
     .replace(/\s+/g, ' ')
+    .replace(/,\s*\(/g, ' (')
     .replace(/[\s,;.]+$/u, '')
     .replace(/:$/, '')
     .trim();

@@ -39,7 +39,7 @@ type CommitteeWord = keyof typeof COMMITTEES;
 
 /** One upper-case header line → the kind of body it names, or null when it continues the previous line. */
 export function parseIssuerLine(line: string): Unit | null {
-  const u = modernizeTones(line).toLocaleUpperCase('vi').replace(/\s+/g, ' ').replace(/^CỦA\s+/u, '').trim();
+  const u = modernizeTones(line).toUpperCase().replace(/\s+/g, ' ').replace(/^CỦA\s+/u, '').trim();
   let m = /^BAN THƯỜNG VỤ (TỈNH|THÀNH|HUYỆN|THỊ|QUẬN) ỦY\s*(.*)$/u.exec(u);
   if (m) return { kind: 'standing', committee: COMMITTEES[m[1] as CommitteeWord], place: m[2]! };
   m = /^(TỈNH|THÀNH|HUYỆN|THỊ|QUẬN) ỦY\s*(.*)$/u.exec(u);
@@ -85,26 +85,28 @@ export function resolveIssuer(lines: string[]): IssuerFields {
     inferred: [],
     warnings: [],
   };
-  const units = issuerUnits(lines.filter((l) => !/^(CHỈ THỊ|CÔNG VĂN|THÔNG BÁO|KẾT LUẬN|CÔNG ĐIỆN)$/u.test(l)));
+  // "CỦA BAN THƯỜNG VỤ TỈNH ỦY" under a title names the issuer again; it counts only when nothing else does.
+  const named = lines.filter((l) => !/^của\s/iu.test(l));
+  const units = issuerUnits(named.length > 0 ? named : lines);
   if (units.length === 0) return out;
   const parents = units.slice(0, -1);
   const main = units.at(-1)!;
   for (const parent of parents) {
     if (parent.kind === 'party-branch') {
-      out.parent_issuer = `Đảng bộ ${parent.level.toLocaleLowerCase('vi')} ${placeCase(parent.place)}`;
+      out.parent_issuer = `Đảng bộ ${parent.level.toLowerCase()} ${placeCase(parent.place)}`;
       if (parent.level === 'TỈNH' || parent.level === 'THÀNH PHỐ') out.province = provinceByName(parent.place);
     } else if (parent.kind === 'people-committee' || parent.kind === 'committee') {
-      const named = describeUnit(parent, null);
-      out.parent_issuer = named.name;
-      out.province ??= named.province;
+      const described = describeUnit(parent, null);
+      out.parent_issuer = described.name;
+      out.province ??= described.province;
     }
   }
-  const named = describeUnit(main, out.province);
-  out.issuer = named.name;
-  out.issuer_level = named.level;
-  out.province = named.province ?? out.province;
-  out.district = named.district;
-  out.warnings.push(...named.warnings);
+  const described = describeUnit(main, out.province);
+  out.issuer = described.name;
+  out.issuer_level = described.level;
+  out.province = described.province ?? out.province;
+  out.district = described.district;
+  out.warnings.push(...described.warnings);
   return out;
 }
 
@@ -126,15 +128,15 @@ function describeUnit(unit: Unit, parentProvince: Province | null): Named {
       return { ...none, name: `Đảng ủy ${officeCase(unit.name).replace(/^Khối/, 'Khối')}`, level: 'khối', province: parentProvince };
     case 'people-committee': {
       const isProvince = unit.level === 'TỈNH' || (unit.level === 'THÀNH PHỐ' && provinceByName(unit.place)?.kind === 'thành phố');
-      if (unit.place === '') return { ...none, name: `Ủy ban nhân dân ${unit.level.toLocaleLowerCase('vi')}`, province: parentProvince };
+      if (unit.place === '') return { ...none, name: `Ủy ban nhân dân ${unit.level.toLowerCase()}`, province: parentProvince };
       if (isProvince) {
         const p = provinceByName(unit.place);
-        return { ...none, name: `Ủy ban nhân dân ${unit.level.toLocaleLowerCase('vi')} ${p?.name ?? placeCase(unit.place)}`, level: 'tỉnh', province: p };
+        return { ...none, name: `Ủy ban nhân dân ${unit.level.toLowerCase()} ${p?.name ?? placeCase(unit.place)}`, level: 'tỉnh', province: p };
       }
       const d = findDistrict(unit.place, parentProvince);
       return {
         ...none,
-        name: `Ủy ban nhân dân ${unit.level.toLocaleLowerCase('vi')} ${d.district?.name ?? placeCase(unit.place)}`,
+        name: `Ủy ban nhân dân ${unit.level.toLowerCase()} ${d.district?.name ?? placeCase(unit.place)}`,
         level: 'huyện',
         ...d,
       };
@@ -143,12 +145,12 @@ function describeUnit(unit: Unit, parentProvince: Province | null): Named {
       const rest = unit.rest.trim();
       const place = /(?:TỈNH|THÀNH PHỐ|TP\.?)\s+([^,]+)$/u.exec(rest);
       const p = place ? provinceByName(place[1]!) : null;
-      const text = officeCase(`BAN CHỈ ĐẠO ${rest}`).replace(/(tỉnh|thành phố)\s+(.+)$/iu, (_m, w: string, n: string) => `${w.toLocaleLowerCase('vi')} ${p?.name ?? placeCase(n)}`);
+      const text = officeCase(`BAN CHỈ ĐẠO ${rest}`).replace(/(tỉnh|thành phố)\s+(.+)$/iu, (_m, w: string, n: string) => `${w.toLowerCase()} ${p?.name ?? placeCase(n)}`);
       return { ...none, name: text, level: p || parentProvince ? 'tỉnh' : null, province: p ?? parentProvince };
     }
     case 'party-branch': {
       const p = unit.level === 'TỈNH' || unit.level === 'THÀNH PHỐ' ? provinceByName(unit.place) : null;
-      return { ...none, name: `Đảng bộ ${unit.level.toLocaleLowerCase('vi')} ${p?.name ?? placeCase(unit.place)}`, level: p ? 'tỉnh' : null, province: p ?? parentProvince };
+      return { ...none, name: `Đảng bộ ${unit.level.toLowerCase()} ${p?.name ?? placeCase(unit.place)}`, level: p ? 'tỉnh' : null, province: p ?? parentProvince };
     }
     case 'other':
       return { ...none, name: officeCase(unit.text), province: parentProvince };

@@ -32,8 +32,9 @@ export const DOC_TITLES = /^(CÔNG VĂN|CHỈ THỊ|THÔNG BÁO(?: KẾT LUẬN)
 /** The number line: "Số 235-CV/TU", "SỐ 62 -CV/TU", "Số: 05/CĐ-UBND", "Số    -CV/TU", or a bare "356 - CV/ThU". */
 export const NUMBER_LINE = /^(?:S[ốỐoO]\s*[:.]?\s*(.*)|(\d+\s*[-–]\s*[A-ZĐ][\p{L}]*\s*\/\s*[A-ZĐ][\p{L}-]*))$/u;
 const NUMBER_BODY = /^(?:\d+\s*)?[-–/]\s*[A-ZĐ]|^\d+\s*[-–/]/u;
-export const DATE_LINE = /^(?:(.{0,60}?),?\s+)?ngày\b(.*)$/iu;
-const RECIPIENTS_OPEN = /^[-–]?\s*(?:kính gửi|đồng kính gửi|công điện gửi|điện gửi)\s*:?|\bđiện\s*:\s*$/iu;
+/** "Kon Tum, ngày …", "Hà Nội ngày …", "ngày …": a place is short, before a comma or Title Cased. */
+export const DATE_LINE = /^(?:([^,]{1,40}),\s*|(\p{Lu}\p{Ll}*(?:[\s-]+\p{Lu}\p{Ll}*){0,3})\s+)?ngày(?!\p{L})(.*)$/u;
+const RECIPIENTS_OPEN = /^[-–]?\s*(?:kính gửi|đồng kính gửi|công điện gửi|điện gửi)\s*:?|(?<!\p{L})điện\s*:\s*$/iu;
 const SUBJECT_OPEN = /^(?:V\/v|V\/V|Vv\.?|Về việc|V\/\s*v)\b|^về\s/u;
 export const ITEM = /^[-–+•]\s*/u;
 export const NOI_NHAN = /^[-–]?\s*Nơi nhận\s*:?\s*(.*)$/iu;
@@ -55,13 +56,27 @@ export function classifyHeaderLine(raw: string): HeaderLineKind {
   if (DATE_LINE.test(text) && /(tháng|năm|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})/iu.test(text) && text.length < 90) return 'date';
   if (DOC_TITLES.test(text)) return 'title';
   if (/^CỦA\s/u.test(text) && !hasLower(text)) return 'of';
+  if (/^của\s+(?:ban|thường trực|tỉnh|thành|huyện|thị|đảng|ủy ban|uỷ ban|chủ tịch)/iu.test(text) && text.length < 60) return 'of';
   if (!hasLower(text) && /\p{Lu}/u.test(text)) return 'upper';
   if (ITEM.test(text)) return 'item';
   return 'other';
 }
 
-/** Splits a flattened two-column line ("THÀNH ỦY HÀ NỘI          ĐẢNG CỘNG SẢN VIỆT NAM"). */
-const splitColumns = (line: string): string[] => line.trim().split(/\s{3,}/).filter((p) => p !== '');
+/**
+ * Splits a flattened two-column line ("THÀNH ỦY HÀ NỘI          ĐẢNG CỘNG SẢN VIỆT NAM"), but not
+ * the gaps left for a number or a day to be written in by hand ("Số    -CV/TU", "ngày    tháng 8").
+ */
+export function splitColumns(line: string): string[] {
+  const parts = line.trim().split(/\s{3,}/).filter((p) => p !== '');
+  const out: string[] = [];
+  for (const part of parts) {
+    const prev = out.at(-1);
+    if (prev !== undefined && (/(?:S[ốỐoO]\s*:?|ngày|tháng|năm)$/iu.test(prev) || /^(?:[-–/]|tháng|năm)/iu.test(part))) {
+      out[out.length - 1] = `${prev} ${part}`;
+    } else out.push(part);
+  }
+  return out;
+}
 
 const HEADER_SCAN_LIMIT = 60;
 
@@ -73,7 +88,7 @@ export function findHeader(lines: string[]): { end: number; header: Layout['head
   let lastRecipient = '';
   const seen = new Set<HeaderLineKind>();
   for (let i = 0; i < Math.min(lines.length, HEADER_SCAN_LIMIT); i++) {
-    const parts = splitColumns(lines[i]!);
+    const parts = splitColumns(unLetterSpace(lines[i]!));
     if (parts.length === 0) continue;
     for (const part of parts) {
       let kind = classifyHeaderLine(part);
@@ -93,9 +108,15 @@ export function findHeader(lines: string[]): { end: number; header: Layout['head
         return { end: i, header };
       }
       if (kind === 'recipientsOpen') inRecipients = true;
+      // A subject wrapped onto a line that mentions a date ("… Nghị quyết 128/NQ-CP" / "ngày 11/10/2021 của Chính phủ").
+      if (subjectOpen && kind === 'date' && startsLower(text) && !/\d{4}\s*$/u.test(text)) kind = 'subject';
       if (kind === 'other' || kind === 'item') {
         const headerSoFar = seen.has('number') || seen.has('date') || seen.has('upper') || seen.has('title');
-        if (subjectOpen && (startsLower(text) || /,$/.test(header.at(-1)?.text ?? '')) && text.length < 120) kind = 'subject';
+        // The subject goes on over lines that start in lower case or follow a comma, or while the
+        // header is still incomplete (the motto and date line come after it in some layouts).
+        const headerIncomplete = !seen.has('date') && !seen.has('recipientsOpen') && text.length < 80 && !/[.;:]$/.test(text);
+        if (subjectOpen && (startsLower(text) || /,$/.test(header.at(-1)?.text ?? '') || headerIncomplete) && text.length < 120)
+          kind = 'subject';
         else if (!seen.has('subject') && headerSoFar && !subjectOpen && text.length < 120 && !/[.;:]$/.test(text) && kind === 'other')
           kind = 'subject';
         else if (kind === 'item' && seen.has('recipientsOpen')) kind = 'item';
@@ -111,6 +132,16 @@ export function findHeader(lines: string[]): { end: number; header: Layout['head
   // No body found within the scan window: a header-only fragment, or no header at all.
   const meaningful = header.some((h) => h.kind !== 'blank' && h.kind !== 'rule');
   return meaningful ? { end: Math.min(lines.length, HEADER_SCAN_LIMIT), header } : { end: 0, header: [] };
+}
+
+/** "T H Ô N G   B Á O" → "THÔNG BÁO": titles letter-spaced for display. */
+export function unLetterSpace(line: string): string {
+  if (!/^\s*(?:\p{Lu}[ ]){2,}\p{Lu}(?:\s{2,}(?:\p{Lu}[ ])+\p{Lu})*\s*$/u.test(line)) return line;
+  return line
+    .trim()
+    .split(/\s{2,}/)
+    .map((word) => word.replace(/ /g, ''))
+    .join(' ');
 }
 
 /** Index where the signature block starts (Nơi nhận or the signing authority), or lines.length. */
@@ -142,7 +173,7 @@ export function splitLayout(lines: string[]): Layout {
   return {
     header,
     body: lines.slice(end, sigStart),
-    signature: lines.slice(sigStart).map(stripMarkup),
+    signature: lines.slice(sigStart).flatMap(splitColumns).map(stripMarkup),
   };
 }
 

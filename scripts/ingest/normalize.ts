@@ -9,7 +9,9 @@ export function normalizeText(text: string): string {
     .replace(/^\uFEFF/, '')
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')
-    .replace(/[\u00A0\u2007\u202F\t]/g, ' ')
+    // A tab often separates the two header columns: keep it wide enough to split on.
+    .replace(/\t/g, '    ')
+    .replace(/[\u00A0\u2007\u202F]/g, ' ')
     .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
     .replace(/[ ]+$/gm, '');
 }
@@ -25,7 +27,7 @@ export function isPageNumber(line: string): boolean {
  * e.g. "TỈNH ỦY KON TUM" printed again on page 2. Returns the set of such lines.
  */
 export function runningHeaders(lines: string[], headerLines: string[]): Set<string> {
-  const candidates = new Set(headerLines.map((l) => l.trim()).filter((l) => l.length > 3 && !/[a-zà-ỹđ]/.test(l)));
+  const candidates = new Set(headerLines.map((l) => l.trim()).filter((l) => l.length > 3 && !/\p{Ll}/u.test(l)));
   return new Set(lines.map((l) => l.trim()).filter((l) => candidates.has(l)));
 }
 
@@ -34,6 +36,8 @@ export function runningHeaders(lines: string[], headerLines: string[]): Set<stri
  * Returns plain text; bodies keep their emphasis (see markdown.ts).
  */
 export function stripMarkup(line: string): string {
+  // Fast path: most lines carry no markup at all.
+  if (!/[*#\\]|\s\s/.test(line)) return line.trim();
   return line
     .replace(/^\s*#{1,6}\s+/, '')
     .replace(/\\([*_#\\[\]`])/g, '$1')

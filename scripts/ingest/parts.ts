@@ -74,6 +74,8 @@ export function readHeader(header: Layout['header']): HeaderParts {
 }
 
 export interface SignatureParts {
+  /** The source is a certified copy: a "SAO Y BẢN CHÍNH" block followed the signature. */
+  copyCertified: boolean;
   signingAuthority: string | null;
   signerTitle: string | null;
   signerName: string | null;
@@ -87,7 +89,9 @@ const isUpper = (t: string): boolean => !/\p{Ll}/u.test(t) && /\p{Lu}/u.test(t);
  * Reads a signature block whose lines may interleave (PDF columns): "Nơi nhận:" items on the left,
  * authority, title, "(Đã ký)" and name on the right.
  */
-export function readSignature(lines: string[]): SignatureParts {
+export function readSignature(allLines: string[]): SignatureParts {
+  const copyAt = copyCertificationStart(allLines);
+  const lines = copyAt === -1 ? allLines : allLines.slice(0, copyAt);
   const authorities: string[] = [];
   const titles: string[] = [];
   const cc: string[] = [];
@@ -117,6 +121,7 @@ export function readSignature(lines: string[]): SignatureParts {
     else if (NAME.test(t)) name = t;
   }
   return {
+    copyCertified: copyAt !== -1,
     signingAuthority: authorities.length > 0 ? authorities.join(', ') : null,
     signerTitle: titles.length > 0 ? titles.join(', ') : null,
     signerName: name,
@@ -125,3 +130,17 @@ export function readSignature(lines: string[]): SignatureParts {
 }
 
 export { parseDateLine, parseDocNumber, compactNumber };
+
+/**
+ * Where a copy certification ("SAO Y BẢN CHÍNH", with its own issuer, number and signer) begins
+ * in a signature block, or -1. It belongs to the copy, not to the directive.
+ */
+export function copyCertificationStart(lines: string[]): number {
+  const at = lines.findIndex((l) => /^(SAO Y BẢN CHÍNH|SAO Y|SAO LỤC|TRÍCH SAO)$/iu.test(l.trim()));
+  if (at === -1) return -1;
+  let start = at;
+  while (start > 0 && /^(?:|[*\-–_=\s]+|S[ốỐ].*|[^\p{Ll}]*\p{Lu}[^\p{Ll}]*)$/u.test(lines[start - 1]!.trim())) start--;
+  // Keep the directive's own signer: stop below the last name line above the block.
+  while (start < at && /^\p{Lu}\p{Ll}/u.test(lines[start]!.trim())) start++;
+  return start;
+}

@@ -3,7 +3,7 @@
  * The list lives in content/principles.yml so curators can extend it without code.
  */
 import { parse } from 'yaml';
-import { nameKey } from '../../src/lib/vietnamese.ts';
+import { modernizeTones } from '../../src/lib/vietnamese.ts';
 
 export interface Principle {
   /** Canonical name, e.g. "4 tại chỗ". */
@@ -14,7 +14,8 @@ export interface Principle {
 
 export interface PrincipleMatcher {
   name: string;
-  pattern: RegExp;
+  /** Variants as match keys (see matchKey). */
+  keys: string[];
 }
 
 /** Parses the YAML list; a malformed list is a configuration error, thrown with the fix. */
@@ -32,19 +33,25 @@ export function parsePrinciples(yamlText: string, file: string): Principle[] {
 
 /** Text as matched: one tone style, lower case, no quotation marks, single spaces. */
 export const matchKey = (s: string): string =>
-  nameKey(s.replace(/[“”"'‘’«»*]/g, ' ')).replace(/\s+/g, ' ');
+  modernizeTones(s.replace(/[“”"'‘’«»*]/g, ' ').replace(/\s{2,}|[\t\n\r\f\v]/g, ' '))
+    .toLowerCase()
+    .trim();
 
-const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const compilePrinciples = (list: Principle[]): PrincipleMatcher[] =>
+  list.map(({ name, variants }) => ({ name, keys: variants.map(matchKey) }));
 
-export function compilePrinciples(list: Principle[]): PrincipleMatcher[] {
-  return list.map(({ name, variants }) => {
-    const alternatives = variants.map((v) => escapeRegExp(matchKey(v)).replace(/ /g, '\\s*'));
-    return { name, pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'u') };
-  });
+const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+
+/** True when `needle` stands in `haystack` as whole words ("4 tại chỗ" but not "14 tại chỗ"). */
+export function containsWords(haystack: string, needle: string): boolean {
+  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) {
+    if (!isWordChar(haystack[at - 1]) && !isWordChar(haystack[at + needle.length])) return true;
+  }
+  return false;
 }
 
 /** Canonical names of the principles found in `text`, in the list's order. */
 export const tagPrinciples = (text: string, matchers: PrincipleMatcher[]): string[] => {
   const key = matchKey(text);
-  return matchers.filter((m) => m.pattern.test(key)).map((m) => m.name);
+  return matchers.filter((m) => m.keys.some((k) => containsWords(key, k))).map((m) => m.name);
 };

@@ -56,14 +56,18 @@ export interface Gazetteer {
 export const GAZETTEER = data as Gazetteer;
 export const PROVINCES: readonly Province[] = GAZETTEER.provinces;
 
+const QUY: Record<string, string> = { i: 'y', í: 'ý', ì: 'ỳ', ỉ: 'ỷ', ĩ: 'ỹ', ị: 'ỵ' };
+
 /**
  * Key for comparing place names: case, tone placement, Unicode form, dashes ("Bà Rịa–Vũng Tàu"),
- * apostrophe style ("Ia H' Drai" / "Ia H’Drai") and the Đăk/Đắk/Đak spellings of the Central Highlands all fold away.
+ * apostrophe style ("Ia H' Drai" / "Ia H’Drai"), the Đăk/Đắk/Đak spellings of the Central Highlands
+ * and quí/quý (GSO writes "Phú Quí") all fold away.
  */
 export function placeKey(s: string): string {
   return nameKey(s.replace(/[’‘ʼ`´]/g, "'").replace(/[-‐‑‒–—―]/g, ' '))
     .replace(/'\s+/g, "'")
-    .replace(/(^|\s)đ[aăắ]k(?=\s|$)/gu, '$1đắk');
+    .replace(/(^|\s)đ[aăắ]k(?=\s|$)/gu, '$1đắk')
+    .replace(/(^|\s)qu([iíìỉĩị])(?=\s|$)/gu, (_m, space: string, i: string) => `${space}qu${QUY[i]}`);
 }
 
 const PROVINCE_PREFIX = /^(?:tỉnh\s+|thành phố\s+|t\.?p\.?\s*)/u;
@@ -165,8 +169,36 @@ for (let c = 0; c < TABLE_SIZE; c++) {
 }
 const isLetter = (c: number): boolean => c < TABLE_SIZE && LETTER[c] === 1;
 const isApostrophe = (c: number): boolean => c === 0x27 || c === 0x2019 || c === 0x2bc;
-/** A lower-case "đường" (street) right before a name, in NFC or NFD. */
-const STREET_BEFORE = new RegExp(`(?:^|[^\\p{L}\\p{M}])(?:đường|${'đường'.normalize('NFD')})\\s+$`, 'u');
+const isSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0xa0;
+
+/** The word ending just before `at` (spaces skipped), as written, and where it starts. */
+function wordBefore(text: string, at: number): { word: string; start: number } {
+  let end = at;
+  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+  let start = end;
+  while (start > 0 && isLetter(text.charCodeAt(start - 1))) start--;
+  return { word: text.slice(start, end), start };
+}
+
+/** Lower-case words that make the name after them a street or a commune: "đường Ngô Quyền", "xã Phú Xuân"; not "thị xã", "thành phố". */
+const LOCAL_UNITS: Record<string, (previous: string) => boolean> = {
+  'đường': () => true,
+  'phường': () => true,
+  'thôn': () => true,
+  'ấp': () => true,
+  'xã': (previous) => previous !== 'thị',
+  'phố': (previous) => previous !== 'thành',
+  'trấn': (previous) => previous === 'thị',
+};
+const LOCAL_UNIT_FORMS = new Set(Object.keys(LOCAL_UNITS).flatMap((word) => [word, word.normalize('NFD')]));
+const lowerNfc = (s: string): string => s.normalize('NFC').toLowerCase();
+
+function isLocalUnitBefore(text: string, at: number): boolean {
+  const { word, start } = wordBefore(text, at);
+  if (!LOCAL_UNIT_FORMS.has(word)) return false; // the common case, decided without normalising
+  return LOCAL_UNITS[lowerNfc(word)]?.(lowerNfc(wordBefore(text, start).word)) ?? false;
+}
+
 /** What may separate the words of one name: spaces, a line break of hard-wrapped text, one dash. */
 function isWordGap(s: string, from: number, to: number): boolean {
   if (to - from > 6) return false;
@@ -174,12 +206,12 @@ function isWordGap(s: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i);
     if (c === 0x2d || c === 0x2013 || c === 0x2014) dashes++;
-    else if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09 && c !== 0xa0) return false;
+    else if (!isSpace(c)) return false;
   }
   return to > from && dashes <= 1;
 }
 /**
- * Words that, left unmatched right before a district name, show it is part of something else:
+ * Capitalised words that, left unmatched right before a district name in the same run, show it is part of something else:
  * a person ("Nguyễn Văn Giang" signs a directive; it is not Huyện Văn Giang) or a street ("Đường Ngô Quyền").
  */
 const NOT_A_PLACE_BEFORE = new Set(
@@ -221,9 +253,12 @@ interface Word {
   readonly end: number;
 }
 
-/** Greedy longest match over one run of adjacent capitalised words, recording district names that count. */
-function matchRun(run: readonly Word[], found: Map<string, Province>, lead: string | null): void {
-  let previousUnmatched = lead;
+/**
+ * Greedy longest match over one run of adjacent capitalised words, recording district names that count.
+ * `blockedAtStart`: whether the text right before the run already rules out a district ("xã ", "đường ").
+ */
+function matchRun(run: readonly Word[], found: Map<string, Province>, blockedAtStart: boolean): void {
+  let blocked = blockedAtStart;
   for (let i = 0; i < run.length; ) {
     let length = 0;
     if (firstWords.has(run[i]!.key)) {
@@ -233,16 +268,14 @@ function matchRun(run: readonly Word[], found: Map<string, Province>, lead: stri
         if (!evidenceByKey.has(key)) continue;
         length = n;
         const evidence = evidenceByKey.get(key);
-        if (evidence && !(previousUnmatched && NOT_A_PLACE_BEFORE.has(previousUnmatched)) && !found.has(evidence.name)) {
-          found.set(evidence.name, evidence.province);
-        }
+        if (evidence && !blocked && !found.has(evidence.name)) found.set(evidence.name, evidence.province);
       }
     }
     if (length > 0) {
-      previousUnmatched = null;
+      blocked = false;
       i += length;
     } else {
-      previousUnmatched = run[i]!.key;
+      blocked = NOT_A_PLACE_BEFORE.has(run[i]!.key);
       i += 1;
     }
   }
@@ -257,7 +290,7 @@ export function inferProvinceFromText(text: string): { province: Province; evide
   // No whole-text normalisation: the scanner reads NFC and NFD alike, and wordKey normalises each word once.
   const found = new Map<string, Province>();
   let run: Word[] = [];
-  let lead: string | null = null;
+  let blocked = false;
   for (let i = 0; i < text.length; i++) {
     // A capitalised word as written in running text: "Krông", "IA", "H'", "M'Đrắk".
     const c = text.charCodeAt(i);
@@ -269,15 +302,14 @@ export function inferProvinceFromText(text: string): { province: Province; evide
     if (end - i > 2 && isApostrophe(text.charCodeAt(end - 1))) end--; // a closing quote, not the "H'" of "Ia H' Drai"
     const last = run.at(-1);
     if (last && !isWordGap(text, last.end, i)) {
-      matchRun(run, found, lead);
+      matchRun(run, found, blocked);
       run = [];
     }
-    // "đường Ngô Quyền" is a street: a lower-case "đường" right before the run counts as an unmatched word.
-    if (run.length === 0) lead = STREET_BEFORE.test(text.slice(Math.max(0, i - 12), i)) ? 'đường' : null;
+    if (run.length === 0) blocked = isLocalUnitBefore(text, i);
     run.push({ key: wordKey(text.slice(i, end)), end });
     i = end - 1;
   }
-  matchRun(run, found, lead);
+  matchRun(run, found, blocked);
   const provinces = new Set(found.values());
   if (found.size < 2 || provinces.size !== 1) return null;
   return { province: [...provinces][0]!, evidence: [...found.keys()] };

@@ -2,10 +2,26 @@
  * Small, pure helpers for Vietnamese text. Shared by ingest, the site and the search index.
  */
 
-const TONE_MARKS = '\u0300\u0301\u0303\u0309\u0323';
-
 /** NFC, the one normal form the archive stores and indexes. */
 export const nfc = (s: string): string => s.normalize('NFC');
+
+/** Old-style vowel pairs (precomposed, NFC) and their modern spelling: "oà" → "òa", "uỷ" → "ủy". */
+const OLD_TO_MODERN: Record<string, string> = {};
+for (const [first, seconds, moved] of [
+  ['o', 'àáảãạ', 'òóỏõọ'],
+  ['o', 'èéẻẽẹ', 'òóỏõọ'],
+  ['u', 'ỳýỷỹỵ', 'ùúủũụ'],
+] as const) {
+  [...seconds].forEach((c, i) => {
+    const base = c.normalize('NFD').charAt(0);
+    OLD_TO_MODERN[first + c] = moved[i] + base;
+    OLD_TO_MODERN[first.toUpperCase() + c.toUpperCase()] = moved[i]!.toUpperCase() + base.toUpperCase();
+    OLD_TO_MODERN[first.toUpperCase() + c] = moved[i]!.toUpperCase() + base;
+  });
+}
+// A character class, not a 45-way alternation: this runs over whole bodies when tagging principles.
+// The "q" of "quý" is checked in the replacer: a leading lookbehind would slow every scan.
+const OLD_STYLE = /[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ](?![\p{L}\p{M}])/gu;
 
 /**
  * Moves old-style tone placement to the modern one used in metadata:
@@ -14,13 +30,9 @@ export const nfc = (s: string): string => s.normalize('NFC');
  * Bodies are transcriptions and keep their own spelling; this is for names and matching.
  */
 export function modernizeTones(s: string): string {
-  const pattern = new RegExp(`(?<![qQ])([oOuU])([aAeEyY])([${TONE_MARKS}])(?![\\p{L}\\p{M}])`, 'gu');
-  return s.normalize('NFD').replace(pattern, (_m, first: string, second: string, tone: string) => {
-    const pair = `${first}${second}`.toLowerCase();
-    if ((first === 'u' || first === 'U') && pair !== 'uy') return `${first}${second}${tone}`;
-    if ((first === 'o' || first === 'O') && pair === 'oy') return `${first}${second}${tone}`;
-    return `${first}${tone}${second}`;
-  }).normalize('NFC');
+  // NFC only when combining marks are present: normalizing whole bodies that already are NFC is costly.
+  const composed = /[\u0300-\u036f]/.test(s) ? s.normalize('NFC') : s;
+  return composed.replace(OLD_STYLE, (m: string, at: number) => (/[qQ]/.test(composed.charAt(at - 1)) ? m : (OLD_TO_MODERN[m] ?? m)));
 }
 
 /** Removes every diacritic, folding "đ"/"Đ" to "d"/"D" (which Unicode does not decompose). */
@@ -34,7 +46,7 @@ export function foldDiacritics(s: string): string {
 
 /** A key for comparing names across tone styles and case: "Hoà Bình" and "HÒA BÌNH" match. */
 export const nameKey = (s: string): string =>
-  modernizeTones(nfc(s)).toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
+  modernizeTones(s).toLowerCase().replace(/\s+/g, ' ').trim();
 
 /** ASCII slug: "Thừa Thiên Huế" → "thua-thien-hue", "Đắk Lắk" → "dak-lak". */
 export function slugify(s: string): string {

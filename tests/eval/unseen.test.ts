@@ -1,0 +1,94 @@
+/**
+ * Held-out evaluation: runs the real ingest CLI on the SYNTHETIC directives of
+ * tests/fixtures/unseen/sources (formats the pipeline was not tuned on) and scores the
+ * frontmatter it writes against the hand-written tests/fixtures/unseen/expected/*.json.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import matter from 'gray-matter';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  criticalErrors,
+  formatMismatches,
+  formatTable,
+  scoreDocument,
+  summarize,
+  type FieldResult,
+} from './score.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const sourcesDir = 'tests/fixtures/unseen/sources';
+const expectedDir = join(root, 'tests/fixtures/unseen/expected');
+const MIN_ACCURACY = 0.95;
+
+let outDir = '';
+let cliLog = '';
+let results: FieldResult[] = [];
+
+function runIngest(out: string): string {
+  try {
+    return execFileSync('npx', ['tsx', 'scripts/ingest.ts', '--sources', sourcesDir, '--out', out], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: 'pipe',
+      timeout: 170_000,
+    });
+  } catch (error) {
+    // The CLI exits non-zero when it rejected a source; what it did write is still scored.
+    const e = error as { status?: number | null; stdout?: string; stderr?: string; message: string };
+    return `ingest exited with status ${e.status ?? '?'}\n${e.stdout ?? ''}${e.stderr ?? e.message}`;
+  }
+}
+
+function readFrontmatter(path: string): Record<string, unknown> | null {
+  if (!existsSync(path)) return null;
+  return matter(readFileSync(path, 'utf8')).data as Record<string, unknown>;
+}
+
+describe('held-out synthetic directives (tests/fixtures/unseen)', () => {
+  beforeAll(() => {
+    outDir = mkdtempSync(join(tmpdir(), 'unseen-ingest-'));
+    cliLog = runIngest(outDir);
+    const names = readdirSync(expectedDir)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => f.slice(0, -'.json'.length))
+      .sort();
+    results = names.flatMap((name) => {
+      const expected = JSON.parse(readFileSync(join(expectedDir, `${name}.json`), 'utf8')) as Record<string, unknown>;
+      return scoreDocument(`${name}.txt`, expected, readFrontmatter(join(outDir, `${name}.md`)));
+    });
+  }, 180_000);
+
+  afterAll(() => {
+    if (outDir) rmSync(outDir, { recursive: true, force: true });
+  });
+
+  test('prints per-field accuracy and every mismatch', () => {
+    const mismatches = formatMismatches(results);
+    console.log(
+      [
+        '— ingest output —',
+        cliLog.trim().split('\n').slice(-40).join('\n') || '(nothing)',
+        '— accuracy per field —',
+        formatTable(summarize(results)),
+        '— mismatches (file → field [verdict]) —',
+        mismatches || '(none)',
+      ].join('\n'),
+    );
+    expect(results.length).toBeGreaterThan(0);
+  });
+
+  test(`gets at least ${MIN_ACCURACY * 100}% of expected fields right`, () => {
+    expect(summarize(results).overall.accuracy).toBeGreaterThanOrEqual(MIN_ACCURACY);
+  });
+
+  test('never writes a wrong doc_number, date_issued or province (null is a miss, not wrong)', () => {
+    const wrong = criticalErrors(results).map(
+      (r) => `${r.file} → ${r.field}: expected ${JSON.stringify(r.expected)}, got ${JSON.stringify(r.got)}`,
+    );
+    expect(wrong).toEqual([]);
+  });
+});

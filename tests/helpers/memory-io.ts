@@ -1,0 +1,40 @@
+/** An in-memory file system for ingest tests: nothing touches the disk. */
+import { readFileSync } from 'node:fs';
+import type { IngestIO, IngestOptions } from '../../scripts/ingest/pipeline.ts';
+
+export const PRINCIPLES_YML = readFileSync(new URL('../../content/principles.yml', import.meta.url), 'utf8');
+
+export function memoryIO(initial: Record<string, string | Uint8Array> = {}): IngestIO & { files: Map<string, Uint8Array> } {
+  const files = new Map<string, Uint8Array>();
+  const put = (path: string, data: string | Uint8Array): void => {
+    files.set(path, typeof data === 'string' ? new TextEncoder().encode(data) : data);
+  };
+  for (const [path, data] of Object.entries({ 'content/principles.yml': PRINCIPLES_YML, ...initial })) put(path, data);
+  return {
+    files,
+    async listFiles(dir) {
+      const prefix = `${dir}/`;
+      return [...files.keys()].filter((p) => p.startsWith(prefix) && !p.slice(prefix.length).includes('/')).map((p) => p.slice(prefix.length));
+    },
+    async readFile(path) {
+      return files.get(path) ?? null;
+    },
+    async writeFile(path, text) {
+      put(path, text);
+    },
+    async removeFile(path) {
+      files.delete(path);
+    },
+  };
+}
+
+export const OPTIONS: IngestOptions = {
+  sourcesDir: 'content/sources',
+  outDir: 'content/directives',
+  curationDir: 'content/curation',
+  principlesFile: 'content/principles.yml',
+  registryFile: 'content/permalinks.json',
+  check: false,
+};
+
+export const text = (io: { files: Map<string, Uint8Array> }, path: string): string => new TextDecoder().decode(io.files.get(path));

@@ -1,0 +1,162 @@
+/**
+ * The batch: duplicates, permalink stability, curation, rejections, --check, determinism.
+ * Sources here are SYNTHETIC, built in memory for the test.
+ */
+import matter from 'gray-matter';
+import { describe, expect, test } from 'vitest';
+import { ingest } from '../../scripts/ingest/pipeline.ts';
+import { summarize } from '../../scripts/ingest.ts';
+import { memoryIO, OPTIONS, text } from '../helpers/memory-io.ts';
+
+/** A small synthetic directive (not a real document). */
+function synthetic({ number = '12-CV/TU', date = 'ngày 05 tháng 8 năm 2021', province = 'KON TUM', extra = '' } = {}): string {
+  return [
+    `TỈNH ỦY ${province}`,
+    '*',
+    `Số ${number}`,
+    'ĐẢNG CỘNG SẢN VIỆT NAM',
+    `${province === 'KON TUM' ? 'Kon Tum' : 'Gia Lai'}, ${date}`,
+    'V/v văn bản thử nghiệm tổng hợp (synthetic)',
+    'Kính gửi: - Các huyện ủy, thành ủy.',
+    `Đây là văn bản tổng hợp dùng cho kiểm thử, không phải văn bản thật. ${extra}`,
+    'Nơi nhận:',
+    '- Như trên,',
+    'T/M BAN THƯỜNG VỤ',
+    'BÍ THƯ',
+    'Nguyễn Văn An',
+  ].join('\n');
+}
+
+const src = (name: string): string => `content/sources/${name}`;
+const frontmatter = (io: ReturnType<typeof memoryIO>, name: string): Record<string, unknown> =>
+  matter(text(io, `content/directives/${name}`)).data;
+
+describe('duplicates', () => {
+  test('two copies of one text give one directive listing the other source, with a warning', async () => {
+    const io = memoryIO({ [src('a.txt')]: synthetic(), [src('b.txt')]: synthetic() });
+    const result = await ingest(OPTIONS, io);
+    expect(result.outcomes.map((o) => o.status)).toEqual(['written', 'duplicate']);
+    expect(frontmatter(io, 'a.md').duplicate_sources).toEqual(['b.txt']);
+    expect(frontmatter(io, 'a.md').warnings).toEqual(['Văn bản này có 2 bản nguồn; trang này theo bản a.txt']);
+    expect(io.files.has('content/directives/b.md')).toBe(false);
+    expect(summarize(result.outcomes)).toBe('2 read, 1 written, 1 duplicate, 0 rejected');
+  });
+  test('same issuer, number and date with different wording is a duplicate too', async () => {
+    const io = memoryIO({ [src('a.txt')]: synthetic(), [src('b.txt')]: synthetic({ extra: 'Bản chụp khác.' }) });
+    await ingest(OPTIONS, io);
+    expect(frontmatter(io, 'a.md').duplicate_sources).toEqual(['b.txt']);
+  });
+});
+
+describe('permalink ids', () => {
+  test('colliding ids get "-2" in source-name order, never overwriting', async () => {
+    const io = memoryIO({
+      [src('b.txt')]: synthetic({ extra: 'Một.' }),
+      [src('a.txt')]: synthetic({ number: '12-CV/TU', date: 'ngày 05 tháng 8 năm 2021', extra: 'Hai, khác hẳn.' }),
+    });
+    // Same number and date but treated as duplicates by metadata; make them distinct directives instead:
+    io.files.set(src('b.txt'), new TextEncoder().encode(synthetic({ number: '12-CV/TU', date: 'ngày 05 tháng 8 năm 2021', province: 'KON TUM', extra: 'Một.' }).replace('TỈNH ỦY KON TUM', 'TỈNH UỶ KON TUM').replace('Số 12-CV/TU', 'Số    -CV/TU')));
+    io.files.set(src('a.txt'), new TextEncoder().encode(synthetic({ extra: 'Hai.' }).replace('Số 12-CV/TU', 'Số    -CV/TU')));
+    await ingest(OPTIONS, io);
+    expect(frontmatter(io, 'a.md').id).toBe('kon-tum/2021-08-05-cong-van');
+    expect(frontmatter(io, 'b.md').id).toBe('kon-tum/2021-08-05-cong-van-2');
+  });
+
+  test('a published id survives a curated date correction and a new batch', async () => {
+    const io = memoryIO({ [src('a.txt')]: synthetic() });
+    await ingest(OPTIONS, io);
+    expect(frontmatter(io, 'a.md').id).toBe('kon-tum/2021-08-05-12-cv-tu');
+    io.files.set('content/curation/a.yml', new TextEncoder().encode('date_issued:\n  value: "2021-08-06"\n  note: "Bản lưu ghi ngày 6/8/2021"\n'));
+    io.files.set(src('0-new.txt'), new TextEncoder().encode(synthetic({ number: '13-CV/TU' })));
+    await ingest(OPTIONS, io);
+    const a = frontmatter(io, 'a.md');
+    expect(a.id).toBe('kon-tum/2021-08-05-12-cv-tu');
+    expect(a.date_issued).toBe('2021-08-06');
+    expect(a.curated).toEqual([{ field: 'date_issued', note: 'Bản lưu ghi ngày 6/8/2021' }]);
+  });
+
+  test('a curator-issued new id leaves a redirect from the old one', async () => {
+    const io = memoryIO({ [src('a.txt')]: synthetic() });
+    await ingest(OPTIONS, io);
+    io.files.set('content/curation/a.yml', new TextEncoder().encode('id:\n  value: "kon-tum/2021-08-06-12-cv-tu"\n  note: "Sửa ngày theo bản lưu"\n'));
+    await ingest(OPTIONS, io);
+    expect(frontmatter(io, 'a.md').id).toBe('kon-tum/2021-08-06-12-cv-tu');
+    expect(JSON.parse(text(io, 'content/permalinks.json')).redirects).toEqual({ 'kon-tum/2021-08-05-12-cv-tu': 'kon-tum/2021-08-06-12-cv-tu' });
+  });
+
+  test('a registered source that becomes a duplicate redirects its id to the primary', async () => {
+    const io = memoryIO({ [src('b.txt')]: synthetic() });
+    await ingest(OPTIONS, io);
+    const bId = frontmatter(io, 'b.md').id as string;
+    io.files.set(src('a.txt'), new TextEncoder().encode(synthetic()));
+    await ingest(OPTIONS, io);
+    const registry = JSON.parse(text(io, 'content/permalinks.json'));
+    expect(registry.ids).toEqual({ 'a.txt': 'kon-tum/2021-08-05-12-cv-tu-2' });
+    expect(registry.redirects).toEqual({ [bId]: 'kon-tum/2021-08-05-12-cv-tu-2' });
+  });
+
+  test('a published source that disappears is an error naming its id', async () => {
+    const io = memoryIO({ [src('a.txt')]: synthetic() });
+    await ingest(OPTIONS, io);
+    io.files.delete(src('a.txt'));
+    const result = await ingest(OPTIONS, io);
+    expect(result.exitCode).toBe(1);
+    expect(result.problems[0]).toContain('"kon-tum/2021-08-05-12-cv-tu" belongs to a.txt');
+  });
+});
+
+describe('bad input', () => {
+  test('empty, binary and invalid UTF-8 files are rejected by name and the rest is written', async () => {
+    const io = memoryIO({
+      [src('good.txt')]: synthetic(),
+      [src('empty.txt')]: '   \n',
+      [src('binary.txt')]: new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x00, 0x01, 0x02]),
+      [src('latin.txt')]: new Uint8Array([0x54, 0xe9, 0x74, 0x0a]),
+    });
+    const result = await ingest(OPTIONS, io);
+    expect(result.exitCode).toBe(1);
+    expect(Object.fromEntries(result.outcomes.map((o) => [o.source, o.status === 'rejected' ? o.reason : o.status]))).toEqual({
+      'binary.txt': 'binary file (NUL or control bytes), not text',
+      'empty.txt': 'empty file (no text)',
+      'good.txt': 'written',
+      'latin.txt': 'not valid UTF-8 at byte 1 (line 1)',
+    });
+    expect(summarize(result.outcomes)).toBe('4 read, 1 written, 0 duplicates, 3 rejected');
+  });
+  test('a malformed curation file is a configuration error naming the file and the fix', async () => {
+    const io = memoryIO({ [src('a.txt')]: synthetic(), 'content/curation/a.yml': 'colour:\n  value: x\n  note: y\n' });
+    await expect(ingest(OPTIONS, io)).rejects.toThrow('content/curation/a.yml: "colour" cannot be curated; use one of: id, title,');
+  });
+  test('a curated value that breaks the schema rejects the source with the field named', async () => {
+    const io = memoryIO({ [src('a.txt')]: synthetic(), 'content/curation/a.yml': 'date_issued:\n  value: "21/13/2021"\n  note: "x"\n' });
+    const result = await ingest(OPTIONS, io);
+    expect(result.outcomes[0]).toEqual({
+      source: 'a.txt',
+      status: 'rejected',
+      reason: 'source a.txt → date_issued: expected YYYY-MM-DD, got "21/13/2021"',
+    });
+  });
+});
+
+describe('--check and determinism', () => {
+  test('a second run writes byte-identical files and --check then passes', async () => {
+    const io = memoryIO({ [src('a.txt')]: synthetic(), [src('b.txt')]: synthetic({ number: '14-CV/TU' }) });
+    await ingest(OPTIONS, io);
+    const first = new Map(io.files);
+    await ingest(OPTIONS, io);
+    expect(io.files).toEqual(first);
+    const check = await ingest({ ...OPTIONS, check: true }, io);
+    expect(check.stale).toEqual([]);
+    expect(check.exitCode).toBe(0);
+  });
+  test('--check fails and names the file when a directive was edited by hand, without writing', async () => {
+    const io = memoryIO({ [src('a.txt')]: synthetic() });
+    await ingest(OPTIONS, io);
+    io.files.set('content/directives/a.md', new TextEncoder().encode('edited'));
+    io.files.set('content/directives/stray.md', new TextEncoder().encode('stray'));
+    const check = await ingest({ ...OPTIONS, check: true }, io);
+    expect(check.exitCode).toBe(1);
+    expect(check.stale).toEqual(['content/directives/a.md', 'content/directives/stray.md']);
+    expect(text(io, 'content/directives/a.md')).toBe('edited');
+  });
+});
