@@ -2,7 +2,7 @@
  * Builds src/data/gazetteer.json, the archive's own place-name list, from the two shared facts files:
  * the GSO list of 63 provinces and their districts (data date 01/03/2025) and the 63 → 34 merger of 2025.
  *
- *   npx tsx scripts/build-gazetteer.ts [shared-data-dir]   (default: ../shared/data from the project root)
+ *   npm run gazetteer -- [shared-data-dir]   (default: ../shared/data from the project root)
  *
  * Names are given as the archive's directives (2020–2022) knew them, with modern tone placement.
  * The output is deterministic: same input, same bytes.

@@ -12,6 +12,7 @@ import { writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ingest, REPORTED_FIELDS, type IngestIO, type Outcome } from './ingest/pipeline.ts';
+import { parallelExtract } from './ingest/parallel.ts';
 
 // Reads are synchronous (for thousands of small files, faster than a thread-pool round trip each);
 // writes are asynchronous so the pipeline can keep several in flight (file creation dominates).
@@ -82,6 +83,7 @@ async function main(): Promise<number> {
   const result = await ingest(
     { sourcesDir: values.sources, outDir, curationDir: values.curation, principlesFile: values.principles, registryFile, check: values.check },
     io,
+    parallelExtract,
   );
   const lines: string[] = [];
   if (!values.quiet) lines.push('source | id | fields found | warnings', ...result.outcomes.map(formatRow));

@@ -5,7 +5,7 @@
  * body paragraph that it is synthetic, and every file name starts with "syn_".
  * It writes only into the folder it is given (never into content/: the archive holds real documents).
  *
- *   npx tsx scripts/bench/generate.ts --docs 1000 --seed 42 --out /tmp/x [--quirk-rate 0.04]
+ *   npm run -s bench:generate -- --docs 1000 --seed 42 --out /tmp/x [--quirk-rate 0.04]
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
@@ -682,7 +682,7 @@ function parseArgs(argv: string[]): GenerateOptions {
 }
 
 async function main(): Promise<void> {
-  const usage = 'usage: npx tsx scripts/bench/generate.ts --docs 1000 --seed 42 --out /tmp/x [--quirk-rate 0.04]';
+  const usage = 'usage: npm run -s bench:generate -- --docs 1000 --seed 42 --out /tmp/x [--quirk-rate 0.04]';
   let options: GenerateOptions;
   try {
     options = parseArgs(process.argv.slice(2));

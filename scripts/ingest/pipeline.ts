@@ -87,29 +87,57 @@ function yamlValue(value: Directive[keyof Directive]): string {
     .join('');
 }
 
-export async function ingest(opts: IngestOptions, io: IngestIO): Promise<IngestResult> {
+/** A read source: its name and bytes. */
+export interface SourceFile {
+  source: string;
+  bytes: Uint8Array | null;
+}
+
+export type Extracted = { source: string; ok: true; draft: Draft } | { source: string; ok: false; reason: string };
+
+/**
+ * Decode and extract many sources (pure). The CLI runs chunks of this in worker threads to use
+ * every core; tests call it directly.
+ */
+export function extractMany(files: SourceFile[], principlesYaml: string, principlesFile: string): Extracted[] {
+  const matchers = compilePrinciples(parsePrinciples(principlesYaml, principlesFile));
+  return files.map(({ source, bytes }) => {
+    const decoded = bytes ? decodeSource(bytes) : { ok: false as const, reason: 'could not be read' };
+    return decoded.ok
+      ? { source, ok: true as const, draft: extractDraft(source, bytes!, decoded.text, matchers) }
+      : { source, ok: false as const, reason: decoded.reason };
+  });
+}
+
+export type ExtractRunner = (files: SourceFile[], principlesYaml: string, principlesFile: string) => Promise<Extracted[]>;
+const inProcess: ExtractRunner = async (files, yaml, file) => extractMany(files, yaml, file);
+
+export async function ingest(opts: IngestOptions, io: IngestIO, runExtract: ExtractRunner = inProcess): Promise<IngestResult> {
   const principlesText = await io.readFile(opts.principlesFile);
   if (!principlesText) throw new Error(`${opts.principlesFile}: missing; it lists the principles to tag (see README)`);
-  const matchers = compilePrinciples(parsePrinciples(decoder.decode(principlesText), opts.principlesFile));
+  const principlesYaml = decoder.decode(principlesText);
+  parsePrinciples(principlesYaml, opts.principlesFile); // fail fast on a bad list, before any work
   const registryText = await io.readFile(opts.registryFile);
   const previous: Registry = registryText ? parseRegistry(decoder.decode(registryText), opts.registryFile) : emptyRegistry();
 
   const sources = (await io.listFiles(opts.sourcesDir)).sort(byName);
   const curations = new Set(await io.listFiles(opts.curationDir));
   const outputs = new Set(await io.listFiles(opts.outDir));
+  const read: SourceFile[] = [];
+  for (const source of sources) read.push({ source, bytes: await io.readFile(join(opts.sourcesDir, source)) });
+  const extracted = await runExtract(read, principlesYaml, opts.principlesFile);
+
   const outcomes = new Map<string, Outcome>();
   const drafts: Array<{ draft: Draft; curatedId: string | null }> = [];
-  for (const source of sources) {
-    const bytes = await io.readFile(join(opts.sourcesDir, source));
-    const decoded = bytes ? decodeSource(bytes) : { ok: false as const, reason: 'could not be read' };
-    if (!decoded.ok) {
-      outcomes.set(source, { source, status: 'rejected', reason: decoded.reason });
+  for (const result of extracted) {
+    if (!result.ok) {
+      outcomes.set(result.source, { source: result.source, status: 'rejected', reason: result.reason });
       continue;
     }
-    let draft = extractDraft(source, bytes!, decoded.text, matchers);
+    let draft = result.draft;
     let curatedId: string | null = null;
-    const curationFile = join(opts.curationDir, `${stem(source)}.yml`);
-    const curation = curations.has(`${stem(source)}.yml`) ? await io.readFile(curationFile) : null;
+    const curationFile = join(opts.curationDir, `${stem(result.source)}.yml`);
+    const curation = curations.has(`${stem(result.source)}.yml`) ? await io.readFile(curationFile) : null;
     if (curation) ({ draft, curatedId } = applyCuration(draft, parseCuration(decoder.decode(curation), curationFile), curationFile));
     drafts.push({ draft, curatedId });
   }

@@ -30,7 +30,7 @@ let results: FieldResult[] = [];
 
 function runIngest(out: string): string {
   try {
-    return execFileSync('npx', ['tsx', 'scripts/ingest.ts', '--sources', sourcesDir, '--out', out], {
+    return execFileSync(process.execPath, ['scripts/ingest.ts', '--sources', sourcesDir, '--out', out], {
       cwd: root,
       encoding: 'utf8',
       stdio: 'pipe',

@@ -1,0 +1,30 @@
+/**
+ * Runs extraction on every core: sources are split into one chunk per core, each decoded and
+ * extracted in a worker thread. Extraction is pure, so the result equals the in-process run.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { extractMany, type Extracted, type ExtractRunner, type SourceFile } from './pipeline.ts';
+
+/** Below this many sources a worker's start-up costs more than it saves. */
+const MIN_SOURCES_FOR_WORKERS = 400;
+
+export const parallelExtract: ExtractRunner = async (files, principlesYaml, principlesFile) => {
+  const threads = Math.min(availableParallelism(), 8);
+  if (threads < 2 || files.length < MIN_SOURCES_FOR_WORKERS) return extractMany(files, principlesYaml, principlesFile);
+  const size = Math.ceil(files.length / threads);
+  const chunks = Array.from({ length: threads }, (_, i) => files.slice(i * size, (i + 1) * size));
+  const results = await Promise.all(chunks.map((chunk) => runWorker(chunk, principlesYaml, principlesFile)));
+  return results.flat();
+};
+
+function runWorker(files: SourceFile[], principlesYaml: string, principlesFile: string): Promise<Extracted[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: { files, principlesYaml, principlesFile } });
+    worker.once('message', (result: Extracted[]) => resolve(result));
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`ingest worker stopped with exit code ${code}`));
+    });
+  });
+}
