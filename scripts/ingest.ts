@@ -81,7 +81,16 @@ async function main(): Promise<number> {
   // A batch checked in its own folder gets its own registry, so trying it never publishes ids.
   const registryFile = values.registry ?? (values.out ? `${outDir.replace(/\/+$/, '')}/permalinks.json` : 'content/permalinks.json');
   const result = await ingest(
-    { sourcesDir: values.sources, outDir, curationDir: values.curation, principlesFile: values.principles, registryFile, check: values.check },
+    {
+      sourcesDir: values.sources,
+      outDir,
+      curationDir: values.curation,
+      principlesFile: values.principles,
+      registryFile,
+      check: values.check,
+      // SOURCE_DATE_EPOCH pins the day for reproducible runs; only new ids record it.
+      today: new Date(process.env.SOURCE_DATE_EPOCH ? Number(process.env.SOURCE_DATE_EPOCH) * 1000 : Date.now()).toISOString().slice(0, 10),
+    },
     io,
     parallelExtract,
   );

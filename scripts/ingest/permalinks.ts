@@ -11,9 +11,11 @@ export interface Registry {
   ids: Record<string, string>;
   /** Retired id → the id that replaced it (always the final one, no chains). */
   redirects: Record<string, string>;
+  /** Id → the day it was first published (YYYY-MM-DD): the archive's "latest additions". */
+  added: Record<string, string>;
 }
 
-export const emptyRegistry = (): Registry => ({ ids: {}, redirects: {} });
+export const emptyRegistry = (): Registry => ({ ids: {}, redirects: {}, added: {} });
 
 /** `kon-tum/2021-07-21-235-cv-tu`, `thai-binh/kien-xuong/2021-05-07-114-cv-hu`, `gia-lai/khong-ro-ngay-chi-thi`. */
 export function baseId(d: Pick<Directive, 'province' | 'district' | 'date_issued' | 'doc_number' | 'doc_type'>): string {
@@ -37,8 +39,8 @@ export interface IdRequest {
  * with "-2", "-3"… in source order (so the result never depends on the order files were read).
  * Never reuses an id that was ever issued.
  */
-export function assignIds(requests: IdRequest[], previous: Registry): { ids: Map<string, string>; registry: Registry } {
-  const registry: Registry = { ids: { ...previous.ids }, redirects: { ...previous.redirects } };
+export function assignIds(requests: IdRequest[], previous: Registry, today: string): { ids: Map<string, string>; registry: Registry } {
+  const registry: Registry = { ids: { ...previous.ids }, redirects: { ...previous.redirects }, added: { ...previous.added } };
   const taken = new Set([...Object.values(registry.ids), ...Object.keys(registry.redirects)]);
   const ids = new Map<string, string>();
   const sorted = [...requests].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
@@ -57,6 +59,7 @@ export function assignIds(requests: IdRequest[], previous: Registry): { ids: Map
       retire(registry, registered, id);
     }
     registry.ids[r.source] = id;
+    registry.added[id] ??= today;
     ids.set(r.source, id);
   }
   for (const r of sorted) {
@@ -76,6 +79,9 @@ const isRetiredBy = (registry: Registry, id: string, by: string): boolean => reg
 /** Records old → next and repoints every redirect that ended at `old`. */
 function retire(registry: Registry, old: string, next: string): void {
   if (old === next) return;
+  // A new id for a published directive is not a new addition: it keeps the first publication day.
+  if (registry.added[old] !== undefined) registry.added[next] = registry.added[old]!;
+  delete registry.added[old];
   delete registry.redirects[next];
   for (const [from, to] of Object.entries(registry.redirects)) if (to === old) registry.redirects[from] = next;
   registry.redirects[old] = next;
@@ -84,7 +90,7 @@ function retire(registry: Registry, old: string, next: string): void {
 const sortObject = (o: Record<string, string>): Record<string, string> =>
   Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
-export const sortRegistry = (r: Registry): Registry => ({ ids: sortObject(r.ids), redirects: sortObject(r.redirects) });
+export const sortRegistry = (r: Registry): Registry => ({ ids: sortObject(r.ids), redirects: sortObject(r.redirects), added: sortObject(r.added) });
 
 /** Parses the registry file; a malformed one is a configuration error, thrown with the fix. */
 export function parseRegistry(json: string, file: string): Registry {
@@ -97,8 +103,11 @@ export function parseRegistry(json: string, file: string): Registry {
   const r = data as Partial<Registry>;
   const isMap = (m: unknown): m is Record<string, string> =>
     typeof m === 'object' && m !== null && Object.values(m).every((v) => typeof v === 'string');
-  if (!isMap(r.ids) || !isMap(r.redirects)) throw new Error(`${file}: expected { "ids": {source: id}, "redirects": {oldId: newId} }`);
-  return { ids: r.ids, redirects: r.redirects };
+  const added = r.added ?? {};
+  if (!isMap(r.ids) || !isMap(r.redirects) || !isMap(added)) {
+    throw new Error(`${file}: expected { "ids": {source: id}, "redirects": {oldId: newId}, "added": {id: "YYYY-MM-DD"} }`);
+  }
+  return { ids: r.ids, redirects: r.redirects, added };
 }
 
 export const serializeRegistry = (r: Registry): string => `${JSON.stringify(sortRegistry(r), null, 2)}\n`;

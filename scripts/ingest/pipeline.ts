@@ -24,6 +24,8 @@ export interface IngestOptions {
   registryFile: string;
   /** Compare with what is on disk instead of writing. */
   check: boolean;
+  /** The day newly issued permalinks are recorded as added (YYYY-MM-DD). */
+  today: string;
 }
 
 export type Outcome =
@@ -152,6 +154,7 @@ export async function ingest(opts: IngestOptions, io: IngestIO, runExtract: Extr
       duplicates: groups.get(draft.source_file)!,
     })),
     previous,
+    opts.today,
   );
 
   const files = new Map<string, string>();

@@ -35,6 +35,7 @@ export const OPTIONS: IngestOptions = {
   principlesFile: 'content/principles.yml',
   registryFile: 'content/permalinks.json',
   check: false,
+  today: '2026-11-25',
 };
 
 export const text = (io: { files: Map<string, Uint8Array> }, path: string): string => new TextDecoder().decode(io.files.get(path));

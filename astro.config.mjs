@@ -1,0 +1,34 @@
+// @ts-check
+import { existsSync, readFileSync } from 'node:fs';
+import { defineConfig } from 'astro/config';
+import sitemap from '@astrojs/sitemap';
+import { satteri } from '@astrojs/markdown-satteri';
+import { paragraphAnchors } from './src/lib/paragraph-anchors.ts';
+// content/, or the synthetic archive named by ARCHIVE_CONTENT (see src/lib/paths.ts).
+import { REGISTRY_FILE } from './src/lib/paths.ts';
+
+const registry = existsSync(REGISTRY_FILE) ? JSON.parse(readFileSync(REGISTRY_FILE, 'utf8')) : { redirects: {} };
+
+/** Retired permalinks keep answering: each redirects to the id that replaced it. */
+const redirects = Object.fromEntries(
+  Object.entries(/** @type {Record<string, string>} */ (registry.redirects ?? {})).map(([from, to]) => [`/van-ban/${from}/`, `/van-ban/${to}/`]),
+);
+
+export default defineConfig({
+  // Absolute links (canonical, Open Graph, citations, sitemap) use SITE_URL; set it when deploying.
+  site: process.env.SITE_URL ?? 'http://127.0.0.1:4321',
+  trailingSlash: 'always',
+  // Keep whitespace as written: JSX-style compression can glue words of adjacent inline elements
+  // together, which readers and the search index would see as one word.
+  compressHTML: false,
+  redirects,
+  integrations: [sitemap()],
+  markdown: {
+    syntaxHighlight: false,
+    // Transcriptions keep their own punctuation: no smart quotes, no GFM autolinks or tables.
+    processor: satteri({ hastPlugins: [paragraphAnchors], features: { smartPunctuation: false, gfm: false } }),
+  },
+  build: { format: 'directory' },
+  devToolbar: { enabled: false },
+  vite: { build: { assetsInlineLimit: 0 } },
+});

@@ -1,0 +1,47 @@
+// Finds the Chromium the browser tests run on: CHROMIUM_PATH, else /usr/bin/chromium, else
+// `chromium` on PATH. Playwright never downloads a browser of its own for this project.
+// Run as a script (`node scripts/check-chromium.mjs`) it exits 1 with one line when none is found;
+// playwright.config.ts imports `chromiumPath()`.
+import { accessSync, constants, realpathSync, statSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const NO_CHROMIUM =
+  'No Chromium found: install it (apt-get install chromium) or set CHROMIUM_PATH to a Chromium binary.';
+
+/** True when `file` is an executable regular file (symlinks followed). */
+function isExecutable(file) {
+  try {
+    if (!statSync(file).isFile()) return false;
+    accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The Chromium binary to launch, or null when there is none. CHROMIUM_PATH, when set, is the only candidate. */
+export function chromiumPath() {
+  const configured = process.env.CHROMIUM_PATH;
+  if (configured) return isExecutable(configured) ? configured : null;
+  if (isExecutable('/usr/bin/chromium')) return '/usr/bin/chromium';
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    if (dir && isExecutable(join(dir, 'chromium'))) return join(dir, 'chromium');
+  }
+  return null;
+}
+
+function isMain() {
+  try {
+    return process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isMain()) {
+  if (!chromiumPath()) {
+    console.error(NO_CHROMIUM);
+    process.exit(1);
+  }
+}

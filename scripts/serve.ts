@@ -1,0 +1,30 @@
+/**
+ * `npm start` serves the built site (dist/) on 127.0.0.1. PORT picks the port (default 4321;
+ * 0 takes a free one). The Playwright tests start it the same way.
+ */
+import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+import sirv from 'sirv';
+
+export function startServer(dir = 'dist', port = Number(process.env.PORT ?? 4321)): Promise<{ url: string; close: () => void }> {
+  const notFound = readFileSync(`${dir}/404.html`);
+  const files = sirv(dir, { dev: false, etag: true, extensions: ['html'] });
+  const server = createServer((req, res) =>
+    files(req, res, () => {
+      res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(notFound);
+    }),
+  );
+  return new Promise((resolve) => {
+    server.listen(port, '127.0.0.1', () => {
+      const address = server.address();
+      const actual = typeof address === 'object' && address ? address.port : port;
+      resolve({ url: `http://127.0.0.1:${actual}`, close: () => server.close() });
+    });
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { url } = await startServer();
+  console.log(`Serving dist/ at ${url}/ (Ctrl+C to stop)`);
+}

@@ -1,0 +1,23 @@
+/** Dates and labels as Vietnamese readers expect them (date-fns with its `vi` locale). */
+import { format, parseISO } from 'date-fns';
+import { vi } from 'date-fns/locale/vi';
+
+const date = (iso: string): Date => parseISO(iso);
+
+/** "21/07/2021" */
+export const shortDate = (iso: string): string => format(date(iso), 'dd/MM/yyyy', { locale: vi });
+
+/** "ngày 21 tháng 7 năm 2021" */
+export const longDate = (iso: string): string => format(date(iso), "'ngày' d 'tháng' M 'năm' yyyy", { locale: vi });
+
+/** "tháng 7/2021" for a "2021-07" month key. */
+export const monthLabel = (month: string): string => format(date(`${month}-01`), "'tháng' M/yyyy", { locale: vi });
+
+/** "Tháng 7 năm 2021" */
+export const monthTitle = (month: string): string => format(date(`${month}-01`), "'Tháng' M 'năm' yyyy", { locale: vi });
+
+/** English "21 July 2021" for the English citation. */
+export const englishDate = (iso: string): string => format(date(iso), 'yyyy, MMMM d');
+
+/** "1.234" — Vietnamese digit grouping. */
+export const count = (n: number): string => new Intl.NumberFormat('vi-VN').format(n);
