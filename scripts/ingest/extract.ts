@@ -5,11 +5,11 @@
 import { createHash } from 'node:crypto';
 import type { Directive } from '../../src/lib/schema.ts';
 import { normalizeText, runningHeaders } from './normalize.ts';
-import { splitLayout } from './layout.ts';
+import { isDateLine, splitLayout } from './layout.ts';
 import { readHeader, readSignature } from './parts.ts';
 import { dropPageNoise, looksTruncated, paragraphToMarkdown, paragraphToPlain, toParagraphs } from './body.ts';
 import { docTypeFromNumber, docTypeFromTitle, findReferences, officeCase, parseDateLine, parseDocNumber } from './fields.ts';
-import { inferProvince, resolveIssuer } from './issuer.ts';
+import { inferProvince, resolveIssuer, settleDistrict } from './issuer.ts';
 import { tagPrinciples, type PrincipleMatcher } from './principles.ts';
 
 /** Everything but the id and duplicates, which depend on the whole batch. */
@@ -56,12 +56,22 @@ export function extractDraft(sourceFile: string, bytes: Uint8Array, text: string
     inferred.push({ field: 'doc_type', from: 'trích yếu mở đầu bằng "V/v" (thể thức công văn)' });
   }
 
-  const dateLine = head.dateLine ? parseDateLine(head.dateLine) : null;
+  // Some layouts print the place and date under the signature instead of in the header.
+  const printedDate = head.dateLine ?? layout.signature.find(isDateLine) ?? null;
+  const dateLine = printedDate ? parseDateLine(printedDate) : null;
   if (dateLine?.problem) warnings.push(`Không đọc được ngày ban hành: ${dateLine.problem}`);
 
   const who = resolveIssuer(head.issuerLines);
   warnings.push(...who.warnings);
   let province = who.province;
+  let district = who.district;
+  if (!province && who.districtCandidates.length > 0) {
+    const settled = settleDistrict(who.districtCandidates, plainBody);
+    if (settled) {
+      ({ province, district } = settled);
+      inferred.push({ field: 'province', from: settled.from }, { field: 'district', from: settled.from });
+    }
+  }
   if (!province) {
     const guess = inferProvince(dateLine?.place ?? null, plainBody);
     if (guess) {
@@ -94,7 +104,7 @@ export function extractDraft(sourceFile: string, bytes: Uint8Array, text: string
     issuer_level: who.issuer_level,
     province: province?.name ?? null,
     province_2025: province?.name_2025 ?? null,
-    district: who.district?.name ?? null,
+    district: district?.name ?? null,
     place: dateLine?.place ?? null,
     date_issued: dateLine?.date ?? null,
     subject: head.subject,

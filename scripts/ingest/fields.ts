@@ -190,7 +190,7 @@ export function normalizeAuthority(line: string): string {
 /** List item text without its bullet and trailing separator: "- Như trên," → "Như trên". */
 export const cleanItem = (s: string): string =>
   s
-    .replace(/^[-–+•]\s*/u, '')
+    .replace(/^(?:[-–+•]|\d{1,2}[.)])\s*/u, '')
     .replace(/\s+/g, ' ')
     .replace(/,\s*\(/g, ' (')
     .replace(/[\s,;.]+$/u, '')

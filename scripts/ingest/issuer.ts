@@ -23,13 +23,16 @@ export interface IssuerFields {
   district: District | null;
   inferred: Directive['inferred'];
   warnings: string[];
+  /** Districts an ambiguous name could be ("Châu Thành"), for the caller to settle from the text. */
+  districtCandidates: Array<{ province: Province; district: District }>;
 }
 
 type Unit =
   | { kind: 'committee'; committee: 'Tỉnh ủy' | 'Thành ủy' | 'Huyện ủy' | 'Thị ủy' | 'Quận ủy'; place: string }
   | { kind: 'party-branch'; place: string; level: string }
   | { kind: 'bloc'; name: string }
-  | { kind: 'people-committee'; level: string; place: string }
+  | { kind: 'people-committee'; body: 'Ủy ban nhân dân' | 'Hội đồng nhân dân'; level: string; place: string }
+  | { kind: 'commune'; level: string; place: string }
   | { kind: 'steering'; rest: string }
   | { kind: 'standing'; committee: 'Tỉnh ủy' | 'Thành ủy' | 'Huyện ủy' | 'Thị ủy' | 'Quận ủy'; place: string }
   | { kind: 'other'; text: string };
@@ -48,10 +51,19 @@ export function parseIssuerLine(line: string): Unit | null {
   if (m) return { kind: 'party-branch', level: m[1]!, place: m[2]! };
   m = /^ĐẢNG ỦY (KHỐI .+)$/u.exec(u);
   if (m) return { kind: 'bloc', name: m[1]! };
-  m = /^(?:ỦY BAN NHÂN DÂN|UBND)\s+(TỈNH|THÀNH PHỐ|TP\.?|HUYỆN|QUẬN|THỊ XÃ)\s*(.*)$/u.exec(u);
-  if (m) return { kind: 'people-committee', level: m[1]!.startsWith('TP') ? 'THÀNH PHỐ' : m[1]!, place: m[2]! };
+  m = /^ĐẢNG ỦY (XÃ|PHƯỜNG|THỊ TRẤN)\s+(.+)$/u.exec(u);
+  if (m) return { kind: 'commune', level: m[1]!, place: m[2]! };
+  m = /^(ỦY BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)\s+(TỈNH|THÀNH PHỐ|TP\.?|HUYỆN|QUẬN|THỊ XÃ)\s*(.*)$/u.exec(u);
+  if (m) {
+    const body = /^(HỘI|HĐND)/u.test(m[1]!) ? 'Hội đồng nhân dân' : 'Ủy ban nhân dân';
+    return { kind: 'people-committee', body, level: m[2]!.startsWith('TP') ? 'THÀNH PHỐ' : m[2]!, place: m[3]! };
+  }
   m = /^BAN CHỈ ĐẠO\b(.*)$/u.exec(u);
   if (m) return { kind: 'steering', rest: m[1]! };
+  // Any other body (a party board, a department, an office) starts a unit of its own.
+  if (/^(?:BAN|SỞ|VĂN PHÒNG|ĐẢNG ỦY|ĐẢNG ĐOÀN|BAN CÁN SỰ|CHI BỘ|CÔNG AN|BỘ CHỈ HUY|TRUNG TÂM|ỦY BAN|MẶT TRẬN)\s/u.test(u)) {
+    return { kind: 'other', text: line };
+  }
   return null;
 }
 
@@ -84,6 +96,7 @@ export function resolveIssuer(lines: string[]): IssuerFields {
     district: null,
     inferred: [],
     warnings: [],
+    districtCandidates: [],
   };
   // "CỦA BAN THƯỜNG VỤ TỈNH ỦY" under a title names the issuer again; it counts only when nothing else does.
   const named = lines.filter((l) => !/^của\s/iu.test(l));
@@ -93,8 +106,14 @@ export function resolveIssuer(lines: string[]): IssuerFields {
   const main = units.at(-1)!;
   for (const parent of parents) {
     if (parent.kind === 'party-branch') {
-      out.parent_issuer = `Đảng bộ ${parent.level.toLowerCase()} ${placeCase(parent.place)}`;
-      if (parent.level === 'TỈNH' || parent.level === 'THÀNH PHỐ') out.province = provinceByName(parent.place);
+      const isProvince = parent.level === 'TỈNH' || (parent.level === 'THÀNH PHỐ' && provinceByName(parent.place)?.kind === 'thành phố');
+      const district = isProvince ? null : findDistrict(parent.place, out.province);
+      out.parent_issuer = `Đảng bộ ${parent.level.toLowerCase()} ${district?.district?.name ?? provinceByName(parent.place)?.name ?? placeCase(parent.place)}`;
+      if (isProvince) out.province = provinceByName(parent.place);
+      else if (district?.province) {
+        out.province = district.province;
+        out.district = district.district;
+      }
     } else if (parent.kind === 'people-committee' || parent.kind === 'committee') {
       const described = describeUnit(parent, null);
       out.parent_issuer = described.name;
@@ -105,7 +124,9 @@ export function resolveIssuer(lines: string[]): IssuerFields {
   out.issuer = described.name;
   out.issuer_level = described.level;
   out.province = described.province ?? out.province;
-  out.district = described.district;
+  out.district = described.district ?? out.district;
+  out.districtCandidates = described.candidates ?? [];
+  if (out.issuer_level === null && out.parent_issuer && main.kind === 'other') out.issuer_level = out.district ? 'huyện' : out.province ? 'tỉnh' : null;
   out.warnings.push(...described.warnings);
   return out;
 }
@@ -116,6 +137,7 @@ interface Named {
   province: Province | null;
   district: District | null;
   warnings: string[];
+  candidates?: Array<{ province: Province; district: District }>;
 }
 
 function describeUnit(unit: Unit, parentProvince: Province | null): Named {
@@ -128,19 +150,17 @@ function describeUnit(unit: Unit, parentProvince: Province | null): Named {
       return { ...none, name: `Đảng ủy ${officeCase(unit.name).replace(/^Khối/, 'Khối')}`, level: 'khối', province: parentProvince };
     case 'people-committee': {
       const isProvince = unit.level === 'TỈNH' || (unit.level === 'THÀNH PHỐ' && provinceByName(unit.place)?.kind === 'thành phố');
-      if (unit.place === '') return { ...none, name: `Ủy ban nhân dân ${unit.level.toLowerCase()}`, province: parentProvince };
+      const level = unit.level.toLowerCase();
+      if (unit.place === '') return { ...none, name: `${unit.body} ${level}`, level: unit.level === 'TỈNH' ? 'tỉnh' : null, province: parentProvince };
       if (isProvince) {
         const p = provinceByName(unit.place);
-        return { ...none, name: `Ủy ban nhân dân ${unit.level.toLowerCase()} ${p?.name ?? placeCase(unit.place)}`, level: 'tỉnh', province: p };
+        return { ...none, name: `${unit.body} ${level} ${p?.name ?? placeCase(unit.place)}`, level: 'tỉnh', province: p };
       }
       const d = findDistrict(unit.place, parentProvince);
-      return {
-        ...none,
-        name: `Ủy ban nhân dân ${unit.level.toLowerCase()} ${d.district?.name ?? placeCase(unit.place)}`,
-        level: 'huyện',
-        ...d,
-      };
+      return { ...none, name: `${unit.body} ${level} ${d.district?.name ?? placeCase(unit.place)}`, level: 'huyện', ...d };
     }
+    case 'commune':
+      return { ...none, name: `Đảng ủy ${unit.level.toLowerCase()} ${placeCase(unit.place)}`, level: 'xã', province: parentProvince };
     case 'steering': {
       const rest = unit.rest.trim();
       const place = /(?:TỈNH|THÀNH PHỐ|TP\.?)\s+([^,]+)$/u.exec(rest);
@@ -177,7 +197,7 @@ function describeCommittee(committee: string, placeUpper: string, parentProvince
   return { ...none, name: `${committee} ${d.district?.name ?? placeCase(place)}`, level: 'huyện', ...d };
 }
 
-function findDistrict(placeUpper: string, parentProvince: Province | null): Pick<Named, 'province' | 'district' | 'warnings'> {
+function findDistrict(placeUpper: string, parentProvince: Province | null): Pick<Named, 'province' | 'district' | 'warnings' | 'candidates'> {
   const name = placeCase(placeUpper.replace(/^(HUYỆN|QUẬN|THỊ XÃ|THÀNH PHỐ|TP\.?)\s+/u, ''));
   if (parentProvince) {
     const district = districtIn(parentProvince, name);
@@ -189,7 +209,21 @@ function findDistrict(placeUpper: string, parentProvince: Province | null): Pick
   }
   const matches = districtsNamed(name);
   if (matches.length === 1) return { province: matches[0]!.province, district: matches[0]!.district, warnings: [] };
-  return { province: null, district: null, warnings: [] };
+  return { province: null, district: null, warnings: [], candidates: matches };
+}
+
+/**
+ * Settles an ambiguous district name ("Châu Thành" exists in six provinces) when the text names
+ * exactly one of the candidate provinces ("tỉnh Đồng Tháp").
+ */
+export function settleDistrict(
+  candidates: Array<{ province: Province; district: District }>,
+  text: string,
+): { province: Province; district: District; from: string } | null {
+  const named = candidates.filter(({ province }) => new RegExp(`(?:tỉnh|thành phố|TP\\.?)\\s+${province.name}(?!\\p{L})`, 'iu').test(text));
+  if (named.length !== 1) return null;
+  const { province, district } = named[0]!;
+  return { province, district, from: `huyện "${district.name}" có ở nhiều tỉnh; văn bản nhắc "${province.kind} ${province.name}"` };
 }
 
 /** Candidate provinces of an ambiguous district name (for the caller's later inference). */

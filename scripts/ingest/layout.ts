@@ -17,6 +17,7 @@ export type HeaderLineKind =
   | 'subject'
   | 'recipientsOpen'
   | 'item'
+  | 'stamp'
   | 'other';
 
 export interface Layout {
@@ -37,6 +38,14 @@ export const DATE_LINE = /^(?:([^,]{1,40}),\s*|(\p{Lu}\p{Ll}*(?:[\s-]+\p{Lu}\p{L
 const RECIPIENTS_OPEN = /^[-–]?\s*(?:kính gửi|đồng kính gửi|công điện gửi|điện gửi)\s*:?|(?<!\p{L})điện\s*:\s*$/iu;
 const SUBJECT_OPEN = /^(?:V\/v|V\/V|Vv\.?|Về việc|V\/\s*v)\b|^về\s/u;
 export const ITEM = /^[-–+•]\s*/u;
+/** Numbered list items in a recipients list: "1. Trung tâm Kiểm soát bệnh tật tỉnh;". */
+const NUMBERED_ITEM = /^\d{1,2}[.)]\s+/u;
+/** Urgency and security stamps printed in the header: not part of any name. */
+const STAMP = /^(?:KHẨN|HỎA TỐC|HOẢ TỐC|THƯỢNG KHẨN|MẬT|TỐI MẬT|TUYỆT MẬT|KHẨN CẤP)(?:\s*[-–,]\s*(?:KHẨN|HỎA TỐC|HOẢ TỐC|MẬT))*$/u;
+/** "… ngày 21 tháng 7 năm 2021", "… ngày 5/8/2021", "… ngày    tháng 7 năm 2021": the date ends the line. */
+const DATE_AT_END = /ngày\s*\d{0,2}\s*(?:tháng\s*\d{0,2}\s*năm\s*\d{4}|[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})\s*[.,]?$/iu;
+/** A body section heading in capitals: "I. MỤC ĐÍCH, YÊU CẦU", "II. NHIỆM VỤ". */
+const SECTION_HEADING = /^(?:[IVX]{1,4}|\d{1,2}|[A-Z])[.)]\s+\p{Lu}/u;
 export const NOI_NHAN = /^[-–]?\s*Nơi nhận\s*:?\s*(.*)$/iu;
 export const AUTHORITY = /^(T\/M|T\/L|K\/T|Q\/|T\.M\.?|T\.L\.?|K\.T\.?|TM\.?|TL\.?|KT\.?|TUQ\.?|Q\.)\s*[.:]?\s*(\p{Lu}[\p{Lu}\s,-]*)$/u;
 const SIGNED = /^\(?\s*(đã ký|đã ký và đóng dấu|ký tên|đã kí)\s*\)?\.?$/iu;
@@ -53,7 +62,10 @@ export function classifyHeaderLine(raw: string): HeaderLineKind {
   if (num && (num[2] !== undefined || NUMBER_BODY.test(num[1] ?? '') || /^\s*$/.test(num[1] ?? ''))) return 'number';
   if (RECIPIENTS_OPEN.test(text)) return 'recipientsOpen';
   if (SUBJECT_OPEN.test(text)) return 'subject';
-  if (DATE_LINE.test(text) && /(tháng|năm|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})/iu.test(text) && text.length < 90) return 'date';
+  if (STAMP.test(text)) return 'stamp';
+  // A date line ends with its date: "… ngày 11/6/2021 của Bộ Chính trị" is a subject, not a date line.
+  if (isDateLine(text)) return 'date';
+  if (SECTION_HEADING.test(text)) return 'other';
   if (DOC_TITLES.test(text)) return 'title';
   if (/^CỦA\s/u.test(text) && !hasLower(text)) return 'of';
   if (/^của\s+(?:ban|thường trực|tỉnh|thành|huyện|thị|đảng|ủy ban|uỷ ban|chủ tịch)/iu.test(text) && text.length < 60) return 'of';
@@ -67,11 +79,15 @@ export function classifyHeaderLine(raw: string): HeaderLineKind {
  * the gaps left for a number or a day to be written in by hand ("Số    -CV/TU", "ngày    tháng 8").
  */
 export function splitColumns(line: string): string[] {
+  const cells = tableCells(line);
+  if (cells) return cells;
   const parts = line.trim().split(/\s{3,}/).filter((p) => p !== '');
   const out: string[] = [];
   for (const part of parts) {
     const prev = out.at(-1);
-    if (prev !== undefined && (/(?:S[ốỐoO]\s*:?|ngày|tháng|năm)$/iu.test(prev) || /^(?:[-–/]|tháng|năm)/iu.test(part))) {
+    const handFilled = /(?:S[ốỐoO]\s*:?|ngày|tháng|năm)$/iu.test(prev ?? '') || /^(?:[-–/]|tháng|năm)/iu.test(part);
+    const bulletOnly = /^(?:[-–+•*]|\d{1,2}[.)])$/u.test(prev ?? '');
+    if (prev !== undefined && (handFilled || bulletOnly)) {
       out[out.length - 1] = `${prev} ${part}`;
     } else out.push(part);
   }
@@ -93,12 +109,12 @@ export function findHeader(lines: string[]): { end: number; header: Layout['head
     for (const part of parts) {
       let kind = classifyHeaderLine(part);
       const text = stripMarkup(part);
-      if (kind === 'blank' || kind === 'rule') {
+      if (kind === 'blank' || kind === 'rule' || kind === 'stamp') {
         header.push({ text, kind });
         continue;
       }
       if (inRecipients) {
-        const isItem = kind === 'item' || ITEM.test(text);
+        const isItem = kind === 'item' || ITEM.test(text) || NUMBERED_ITEM.test(text);
         const continues = startsLower(text) || (!isItem && text.length <= 90 && /[,;]$/.test(lastRecipient));
         if (isItem || continues) {
           header.push({ text, kind: 'item' });
@@ -134,6 +150,20 @@ export function findHeader(lines: string[]): { end: number; header: Layout['head
   return meaningful ? { end: Math.min(lines.length, HEADER_SCAN_LIMIT), header } : { end: 0, header: [] };
 }
 
+/**
+ * A Markdown table row from a Word export ("| TỈNH ỦY NINH BÌNH | ĐẢNG CỘNG SẢN VIỆT NAM |") → its
+ * non-empty cells, as columns; a delimiter row ("|:---:|:---:|") → no cells. Null for other lines.
+ */
+export function tableCells(line: string): string[] | null {
+  const t = line.trim();
+  if (!/^\|.*\|$/.test(t)) return null;
+  return t
+    .slice(1, -1)
+    .split('|')
+    .map((c) => c.trim())
+    .filter((c) => c !== '' && !/^:?-{3,}:?$/.test(c));
+}
+
 /** "T H Ô N G   B Á O" → "THÔNG BÁO": titles letter-spaced for display. */
 export function unLetterSpace(line: string): string {
   if (!/^\s*(?:\p{Lu}[ ]){2,}\p{Lu}(?:\s{2,}(?:\p{Lu}[ ])+\p{Lu})*\s*$/u.test(line)) return line;
@@ -149,9 +179,12 @@ export function findSignature(lines: string[], from: number): number {
   let noiNhan = -1;
   let authority = -1;
   for (let i = from; i < lines.length; i++) {
-    const t = stripMarkup(lines[i]!);
-    if (NOI_NHAN.test(t)) noiNhan = i;
-    else if (authority === -1 && t.length < 70 && AUTHORITY.test(t)) authority = i;
+    // A signature laid out as a table or as flattened columns has its labels in cells.
+    for (const cell of lines[i]!.includes('  ') || lines[i]!.includes('|') ? splitColumns(lines[i]!) : [lines[i]!]) {
+      const t = stripMarkup(cell);
+      if (NOI_NHAN.test(t)) noiNhan = i;
+      else if (authority === -1 && t.length < 70 && AUTHORITY.test(t)) authority = i;
+    }
   }
   const starts = [noiNhan, authority].filter((i) => i >= from);
   if (starts.length > 0) return Math.min(...starts);
@@ -178,3 +211,6 @@ export function splitLayout(lines: string[]): Layout {
 }
 
 export const isSignedMark = (t: string): boolean => SIGNED.test(t);
+
+/** A place-and-date line ("Cần Thơ, ngày 10 tháng 8 năm 2021"), wherever it is printed. */
+export const isDateLine = (text: string): boolean => DATE_LINE.test(text) && DATE_AT_END.test(text) && text.length < 90;

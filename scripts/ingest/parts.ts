@@ -3,7 +3,8 @@
  */
 import { isSignedMark, NOI_NHAN, AUTHORITY, ITEM, type Layout } from './layout.ts';
 import { cleanItem, normalizeAuthority, officeCase, parseDateLine, parseDocNumber, compactNumber } from './fields.ts';
-import { NUMBER_LINE } from './layout.ts';
+import { NUMBER_LINE, isDateLine } from './layout.ts';
+import { isMottoLine } from './normalize.ts';
 
 export interface HeaderParts {
   /** Upper-case issuer lines in order ("ĐẢNG BỘ TỈNH THÁI BÌNH", "HUYỆN ỦY KIẾN XƯƠNG"), and a "CỦA …" line. */
@@ -31,11 +32,15 @@ export function readHeader(header: Layout['header']): HeaderParts {
   };
   const subject: string[] = [];
   const recipients: string[] = [];
+  let afterTitle = false;
   for (const { text, kind } of header) {
     switch (kind) {
       case 'upper':
+        // Capitals under the title belong to the title block ("QUYẾT ĐỊNH" / "CHỦ TỊCH ỦY BAN NHÂN
+        // DÂN TỈNH …", "NGHỊ QUYẾT" / "HỘI ĐỒNG NHÂN DÂN … KHÓA X"): the issuer is printed above it.
+        if (!afterTitle) parts.issuerLines.push(text);
+        break;
       case 'of':
-        // Upper-case lines after the title belong to the title ("CHỈ THỊ" / "CỦA BAN THƯỜNG VỤ TỈNH ỦY").
         parts.issuerLines.push(text);
         break;
       case 'number': {
@@ -45,6 +50,7 @@ export function readHeader(header: Layout['header']): HeaderParts {
       }
       case 'title':
         parts.docTitle ??= text;
+        afterTitle = true;
         break;
       case 'date':
         parts.dateLine ??= text;
@@ -59,7 +65,7 @@ export function readHeader(header: Layout['header']): HeaderParts {
         break;
       }
       case 'item':
-        if (ITEM.test(text) || recipients.length === 0) recipients.push(text);
+        if (ITEM.test(text) || /^\d{1,2}[.)]\s/u.test(text) || recipients.length === 0) recipients.push(text);
         else recipients[recipients.length - 1] += ` ${text}`;
         break;
       default:
@@ -99,7 +105,7 @@ export function readSignature(allLines: string[]): SignatureParts {
   let lastWasItem = false;
   for (const raw of lines) {
     const t = raw.trim();
-    if (t === '' || isSignedMark(t)) continue;
+    if (t === '' || isSignedMark(t) || isMottoLine(t) || isDateLine(t)) continue;
     const noiNhan = NOI_NHAN.exec(t);
     if (noiNhan) {
       if (noiNhan[1]) cc.push(noiNhan[1]);

@@ -1,7 +1,8 @@
 /**
- * Held-out evaluation: runs the real ingest CLI on the SYNTHETIC directives of
- * tests/fixtures/unseen/sources (formats the pipeline was not tuned on) and scores the
- * frontmatter it writes against the hand-written tests/fixtures/unseen/expected/*.json.
+ * Held-out evaluation: runs the real ingest CLI on the SYNTHETIC directives of each held-out set,
+ * tests/fixtures/<set>/sources (formats the pipeline was not tuned on), and scores the frontmatter
+ * it writes against the hand-written tests/fixtures/<set>/expected/*.json. Each set is reported and
+ * gated on its own: `unseen` has been used during development, `unseen-2` is fresh.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -20,15 +21,10 @@ import {
 } from './score.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const sourcesDir = 'tests/fixtures/unseen/sources';
-const expectedDir = join(root, 'tests/fixtures/unseen/expected');
+const HELD_OUT_SETS = ['unseen', 'unseen-2'];
 const MIN_ACCURACY = 0.95;
 
-let outDir = '';
-let cliLog = '';
-let results: FieldResult[] = [];
-
-function runIngest(out: string): string {
+function runIngest(sourcesDir: string, out: string): string {
   try {
     return execFileSync(process.execPath, ['scripts/ingest.ts', '--sources', sourcesDir, '--out', out], {
       cwd: root,
@@ -48,10 +44,16 @@ function readFrontmatter(path: string): Record<string, unknown> | null {
   return matter(readFileSync(path, 'utf8')).data as Record<string, unknown>;
 }
 
-describe('held-out synthetic directives (tests/fixtures/unseen)', () => {
+describe.each(HELD_OUT_SETS)('held-out synthetic directives (tests/fixtures/%s)', (set) => {
+  const sourcesDir = `tests/fixtures/${set}/sources`;
+  const expectedDir = join(root, `tests/fixtures/${set}/expected`);
+  let outDir = '';
+  let cliLog = '';
+  let results: FieldResult[] = [];
+
   beforeAll(() => {
-    outDir = mkdtempSync(join(tmpdir(), 'unseen-ingest-'));
-    cliLog = runIngest(outDir);
+    outDir = mkdtempSync(join(tmpdir(), `${set}-ingest-`));
+    cliLog = runIngest(sourcesDir, outDir);
     const names = readdirSync(expectedDir)
       .filter((f) => f.endsWith('.json'))
       .map((f) => f.slice(0, -'.json'.length))
@@ -70,6 +72,7 @@ describe('held-out synthetic directives (tests/fixtures/unseen)', () => {
     const mismatches = formatMismatches(results);
     console.log(
       [
+        `===== ${set} =====`,
         '— ingest output —',
         cliLog.trim().split('\n').slice(-40).join('\n') || '(nothing)',
         '— accuracy per field —',
