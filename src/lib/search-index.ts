@@ -1,0 +1,67 @@
+/**
+ * What Pagefind records for each directive: filters, sort keys and result metadata.
+ * Shared by the document page (which writes them) and the search page (which reads them),
+ * so a filter's name and its URL parameter can never drift apart.
+ */
+import type { Directive } from './schema.ts';
+import { shortDate } from './format.ts';
+import { slugify } from './vietnamese.ts';
+
+/** Pagefind filter names (internal keys) → URL parameter (see SEARCH_PARAMS) and Vietnamese label. */
+export const FILTERS = {
+  tinh: { label: 'Tỉnh, thành phố' },
+  nam: { label: 'Năm ban hành' },
+  loai: { label: 'Loại văn bản' },
+  cap: { label: 'Cấp ban hành' },
+  phuong_cham: { label: 'Phương châm' },
+} as const;
+export type FilterKey = keyof typeof FILTERS;
+
+/** Value used for a directive without a date, so filters and sorts never drop it. */
+export const UNDATED_LABEL = 'Không rõ ngày';
+
+export function filterValues(d: Directive): Record<FilterKey, string[]> {
+  return {
+    tinh: [d.province ?? 'Không rõ tỉnh'],
+    nam: [d.date_issued?.slice(0, 4) ?? UNDATED_LABEL],
+    loai: [d.doc_type ?? 'Không rõ loại'],
+    cap: [d.issuer_level ?? 'không rõ'],
+    phuong_cham: d.principles,
+  };
+}
+
+/**
+ * Sort keys. Pagefind leaves out of sorted results every record that lacks the sort key, so an
+ * undated directive gets a key that sorts it last in each direction (and says it is undated).
+ */
+export function sortValues(d: Directive): { ngay_tang: string; ngay_giam: string } {
+  return { ngay_tang: d.date_issued ?? '9999-12-31', ngay_giam: d.date_issued ?? '0000-01-01' };
+}
+
+/** Result metadata shown on the search page. */
+export function metaValues(d: Directive): Record<string, string> {
+  return {
+    so_hieu: d.doc_number ?? 'Không số',
+    co_quan: d.issuer ?? 'Không rõ cơ quan ban hành',
+    tinh: d.province ?? 'Không rõ tỉnh',
+    ngay: d.date_issued ? shortDate(d.date_issued) : 'Không rõ ngày ban hành',
+  };
+}
+
+/**
+ * Extra searchable text: the number in its spaced and compact forms ("235-CV/TU", "235 CV TU",
+ * "235cvtu"), the date as printed in lists, and the canonical principle names, so "4 tại chỗ"
+ * also finds a directive that wrote "bốn tại chỗ".
+ */
+export function searchableExtras(d: Directive): string {
+  const parts: string[] = [];
+  if (d.doc_number) parts.push(`Số hiệu ${d.doc_number}`, d.doc_number.replace(/[-/]/g, ' '), compactNumber(d.doc_number));
+  if (d.date_issued) parts.push(`Ngày ${shortDate(d.date_issued)}`);
+  if (d.province) parts.push(`Tỉnh ${d.province}`);
+  if (d.signer_name) parts.push(`Người ký ${d.signer_name}`);
+  if (d.principles.length > 0) parts.push(`Phương châm: ${d.principles.join('; ')}`);
+  return parts.join('. ');
+}
+
+/** "235-CV/TU" → "235cvtu", "05/CĐ-UBND" → "05cdubnd": one token however a reader types it. */
+export const compactNumber = (n: string): string => slugify(n).replace(/-/g, '');

@@ -1,0 +1,329 @@
+/**
+ * The search page in the browser: Pagefind's JS API with the archive's own markup.
+ * URL ⇄ state ⇄ form ⇄ results; pure logic lives in src/lib/search-query.ts.
+ */
+import { FILTERS, UNDATED_LABEL, type FilterKey } from '../lib/search-index.ts';
+import {
+  FILTER_PARAMS,
+  SORTS,
+  compactQuery,
+  looksLikeDocNumber,
+  pagefindFilters,
+  pagefindSort,
+  queryVariants,
+  queryWords,
+  readState,
+  valueSlug,
+  writeState,
+  type SearchState,
+} from '../lib/search-query.ts';
+
+interface PagefindResult {
+  id: string;
+  score: number;
+  data: () => Promise<PagefindData>;
+}
+interface PagefindData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string>;
+  sub_results?: unknown[];
+}
+interface PagefindResponse {
+  results: PagefindResult[];
+  filters: Record<string, Record<string, number>>;
+  totalFilters: Record<string, Record<string, number>>;
+}
+interface Pagefind {
+  options(o: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+  search(term: string | null, o?: Record<string, unknown>): Promise<PagefindResponse>;
+}
+
+const PAGE_SIZE = 20;
+const form = document.querySelector<HTMLFormElement>('#tim-kiem-form')!;
+const input = document.querySelector<HTMLInputElement>('#tu-khoa')!;
+const sortSelect = document.querySelector<HTMLSelectElement>('#sap-xep')!;
+const exactBox = document.querySelector<HTMLInputElement>('#dau-chinh-xac')!;
+const filterBox = document.querySelector<HTMLElement>('#bo-loc')!;
+const status = document.querySelector<HTMLElement>('#trang-thai')!;
+const notice = document.querySelector<HTMLElement>('#tu-bi-bo-qua')!;
+const list = document.querySelector<HTMLOListElement>('#danh-sach-ket-qua')!;
+const more = document.querySelector<HTMLButtonElement>('#xem-them')!;
+const empty = document.querySelector<HTMLElement>('#khong-co-ket-qua')!;
+
+let pagefind: Pagefind | null = null;
+let knownValues: Partial<Record<FilterKey, string[]>> = {};
+let exactApplied: boolean | null = null;
+let generation = 0;
+let stream: ResultStream | null = null;
+
+async function loadPagefind(exact: boolean): Promise<Pagefind> {
+  if (!pagefind) {
+    pagefind = (await import(/* @vite-ignore */ `${'/pagefind/pagefind.js'}`)) as Pagefind;
+    await pagefind.options({ excerptLength: 28 });
+    await pagefind.init();
+    const all = await pagefind.filters();
+    knownValues = Object.fromEntries(Object.entries(all).map(([k, v]) => [k, Object.keys(v)]));
+  }
+  if (exactApplied !== exact) {
+    await pagefind.options({ exactDiacritics: exact });
+    exactApplied = exact;
+  }
+  return pagefind;
+}
+
+/**
+ * Results of several query variants as one list: union by page, best score first for relevance;
+ * for date sorts, a lazy merge of the variants' already sorted lists (only the shown items load).
+ */
+class ResultStream {
+  private readonly seen = new Set<string>();
+  private readonly cursors: Array<{ results: PagefindResult[]; at: number; head: Promise<PagefindData> | null }>;
+  readonly total: number;
+  constructor(
+    responses: PagefindResponse[],
+    private readonly sort: SearchState['sort'],
+  ) {
+    const ids = new Set(responses.flatMap((r) => r.results.map((x) => x.id)));
+    this.total = ids.size;
+    if (sort === 'lien-quan' || responses.length === 1) {
+      const best = new Map<string, PagefindResult>();
+      for (const r of responses.flatMap((x) => x.results)) if ((best.get(r.id)?.score ?? -1) < r.score) best.set(r.id, r);
+      const merged = responses.length === 1 ? responses[0]!.results : [...best.values()].sort((a, b) => b.score - a.score);
+      this.cursors = [{ results: merged, at: 0, head: null }];
+    } else {
+      this.cursors = responses.map((r) => ({ results: r.results, at: 0, head: null }));
+    }
+  }
+
+  async next(count: number): Promise<PagefindData[]> {
+    const out: PagefindData[] = [];
+    while (out.length < count) {
+      const heads = await Promise.all(
+        this.cursors.map(async (c) => {
+          while (c.at < c.results.length && this.seen.has(c.results[c.at]!.id)) c.at++;
+          if (c.at >= c.results.length) return null;
+          c.head ??= c.results[c.at]!.data();
+          return c.head;
+        }),
+      );
+      let pick = -1;
+      heads.forEach((h, i) => {
+        if (!h) return;
+        if (pick === -1) pick = i;
+        else if (this.sort !== 'lien-quan') {
+          const a = dateKey(h);
+          const b = dateKey(heads[pick]!);
+          if (this.sort === 'moi-nhat' ? a > b : a < b) pick = i;
+        }
+      });
+      if (pick === -1) break;
+      const c = this.cursors[pick]!;
+      out.push(heads[pick]!);
+      this.seen.add(c.results[c.at]!.id);
+      c.at++;
+      c.head = null;
+    }
+    return out;
+  }
+
+  get done(): boolean {
+    return this.seen.size >= this.total;
+  }
+}
+
+/** Sortable date of a result; undated ones go last in either direction. */
+function dateKey(d: PagefindData): string {
+  const [day, month, year] = (d.meta.ngay ?? '').split('/');
+  return year ? `${year}-${month}-${day}` : '';
+}
+
+async function run(state: SearchState): Promise<void> {
+  const mine = ++generation;
+  syncForm(state);
+  const hasFilters = Object.keys(state.filters).length > 0;
+  if (!state.query && !hasFilters) {
+    renderIdle();
+    return;
+  }
+  status.textContent = 'Đang tìm…';
+  const pf = await loadPagefind(state.exact);
+  const filters = pagefindFilters(state, knownValues);
+  const sort = pagefindSort(state.sort);
+  const base = state.query ? queryVariants(state.query, state.exact) : [null];
+  // A document number also matches its compact form, which the index holds for every number.
+  const variants = state.query && looksLikeDocNumber(state.query) ? [...base, compactQuery(state.query)] : base;
+  const responses = await Promise.all(variants.map((q) => pf.search(q, { filters, sort })));
+  if (mine !== generation) return;
+  stream = new ResultStream(responses, state.sort);
+  renderFilters(responses[0]!, state);
+  const ignored = state.query ? await ignoredWords(pf, state) : [];
+  if (mine !== generation) return;
+  renderNotice(ignored);
+  list.replaceChildren();
+  await showMore(state);
+  status.textContent = stream.total === 0 ? 'Không tìm thấy văn bản nào.' : `${stream.total} văn bản${state.query ? ` cho “${state.query}”` : ''}.`;
+  empty.hidden = stream.total !== 0;
+}
+
+/** Words that match nothing anywhere: Pagefind drops them silently, the reader should know. */
+async function ignoredWords(pf: Pagefind, state: SearchState): Promise<string[]> {
+  const words = queryWords(state.query);
+  if (words.length < 2) return [];
+  const counts = await Promise.all(
+    words.map(async (w) => {
+      const found = await Promise.all(queryVariants(w, state.exact).map((v) => pf.search(v)));
+      return found.some((r) => r.results.length > 0);
+    }),
+  );
+  return words.filter((_, i) => !counts[i]);
+}
+
+async function showMore(state: SearchState): Promise<void> {
+  if (!stream) return;
+  const mine = generation;
+  const items = await stream.next(PAGE_SIZE);
+  if (mine !== generation) return;
+  for (const item of items) list.append(resultItem(item, state));
+  more.hidden = stream.done;
+}
+
+function resultItem(d: PagefindData, state: SearchState): HTMLLIElement {
+  const li = document.createElement('li');
+  const a = document.createElement('a');
+  const marks = markedWords(d.excerpt);
+  const url = new URL(d.url, location.origin);
+  for (const w of marks) url.searchParams.append('pagefind-highlight', w);
+  a.href = `${url.pathname}${url.search}`;
+  a.textContent = d.meta.title ?? d.url;
+  a.className = 'result-title';
+  const meta = document.createElement('span');
+  meta.className = 'doc-list__meta';
+  meta.textContent = [d.meta.so_hieu, d.meta.co_quan, d.meta.tinh, d.meta.ngay].filter(Boolean).join(' · ');
+  const excerpt = document.createElement('p');
+  excerpt.className = 'result-excerpt';
+  excerpt.append(...excerptNodes(d.excerpt));
+  li.append(a, meta, excerpt);
+  if (state.sort !== 'lien-quan' && (d.meta.ngay ?? '').startsWith('Không')) li.dataset.undated = '';
+  return li;
+}
+
+/**
+ * Pagefind's excerpt is text with <mark> around matches. It is rebuilt from text nodes and marks
+ * only, so nothing in a directive's text can ever become markup on this page.
+ */
+function excerptNodes(excerpt: string): Node[] {
+  const doc = new DOMParser().parseFromString(`<body>${excerpt}</body>`, 'text/html');
+  return [...doc.body.childNodes].map((n) => {
+    if (n.nodeName === 'MARK') {
+      const m = document.createElement('mark');
+      m.textContent = n.textContent;
+      return m;
+    }
+    return document.createTextNode(n.textContent ?? '');
+  });
+}
+
+const markedWords = (excerpt: string): string[] =>
+  [...new Set([...excerpt.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => m[1]!.replace(/[.,;:!?()“”"]/g, '')).filter(Boolean))].slice(0, 8);
+
+function renderFilters(response: PagefindResponse, state: SearchState): void {
+  filterBox.replaceChildren(
+    ...(Object.keys(FILTERS) as FilterKey[]).map((key) => {
+      const counts = response.filters[key] ?? {};
+      const values = (knownValues[key] ?? []).slice().sort((a, b) => (key === 'nam' ? sortYears(a, b) : a.localeCompare(b, 'vi')));
+      const fieldset = document.createElement('fieldset');
+      const legend = document.createElement('legend');
+      legend.textContent = FILTERS[key].label;
+      fieldset.append(legend);
+      const chosen = state.filters[key] ?? [];
+      for (const value of values) {
+        const slug = valueSlug(value);
+        const n = counts[value] ?? 0;
+        if (n === 0 && !chosen.includes(slug)) continue;
+        const label = document.createElement('label');
+        const box = document.createElement('input');
+        box.type = 'checkbox';
+        box.name = FILTER_PARAMS[key];
+        box.value = slug;
+        box.checked = chosen.includes(slug);
+        label.append(box, ` ${value} `);
+        const count = document.createElement('span');
+        count.className = 'count';
+        count.textContent = `(${n})`;
+        label.append(count);
+        fieldset.append(label);
+      }
+      if (fieldset.childElementCount === 1) fieldset.hidden = true;
+      return fieldset;
+    }),
+  );
+}
+
+const sortYears = (a: string, b: string): number => (a === UNDATED_LABEL ? 1 : b === UNDATED_LABEL ? -1 : a.localeCompare(b));
+
+function renderNotice(ignored: string[]): void {
+  notice.hidden = ignored.length === 0;
+  notice.textContent =
+    ignored.length === 0
+      ? ''
+      : `Không có văn bản nào chứa ${ignored.map((w) => `“${w}”`).join(', ')}: ${ignored.length > 1 ? 'các từ này' : 'từ này'} đã được bỏ qua khi tìm.`;
+}
+
+function renderIdle(): void {
+  list.replaceChildren();
+  more.hidden = true;
+  empty.hidden = true;
+  notice.hidden = true;
+  filterBox.replaceChildren();
+  status.textContent = 'Nhập từ khóa để tìm trong toàn văn các văn bản.';
+}
+
+function syncForm(state: SearchState): void {
+  input.value = state.query;
+  sortSelect.value = state.sort;
+  exactBox.checked = state.exact;
+}
+
+function formState(): SearchState {
+  return readState(new URLSearchParams(new FormData(form) as unknown as Record<string, string>));
+}
+
+function navigate(state: SearchState): void {
+  const url = `${location.pathname}${writeState(state)}`;
+  if (url !== `${location.pathname}${location.search}`) history.pushState(null, '', url);
+  void run(state);
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  navigate(formState());
+});
+form.addEventListener('change', (event) => {
+  if (event.target !== input) navigate(formState());
+});
+more.addEventListener('click', () => void showMore(readState(new URLSearchParams(location.search))));
+window.addEventListener('popstate', () => void run(readState(new URLSearchParams(location.search))));
+
+// Keyboard: ↓ from the box to the first result, ↑/↓ between results, ↑ from the first back to the box.
+form.addEventListener('keydown', (event) => {
+  if (event.key === 'ArrowDown' && event.target === input) {
+    list.querySelector<HTMLAnchorElement>('a')?.focus();
+    event.preventDefault();
+  }
+});
+list.addEventListener('keydown', (event) => {
+  const links = [...list.querySelectorAll<HTMLAnchorElement>('a.result-title')];
+  const at = links.indexOf(document.activeElement as HTMLAnchorElement);
+  if (at === -1 || (event.key !== 'ArrowDown' && event.key !== 'ArrowUp')) return;
+  event.preventDefault();
+  if (event.key === 'ArrowDown') links[at + 1]?.focus();
+  else if (at === 0) input.focus();
+  else links[at - 1]?.focus();
+});
+
+for (const [value, label] of Object.entries(SORTS)) sortSelect.add(new Option(label, value));
+document.documentElement.classList.add('js');
+void run(readState(new URLSearchParams(location.search)));
