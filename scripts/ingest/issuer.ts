@@ -61,7 +61,7 @@ export function parseIssuerLine(line: string): Unit | null {
   m = /^BAN CHỈ ĐẠO\b(.*)$/u.exec(u);
   if (m) return { kind: 'steering', rest: m[1]! };
   // Any other body (a party board, a department, an office) starts a unit of its own.
-  if (/^(?:BAN|SỞ|VĂN PHÒNG|ĐẢNG ỦY|ĐẢNG ĐOÀN|BAN CÁN SỰ|CHI BỘ|CÔNG AN|BỘ CHỈ HUY|TRUNG TÂM|ỦY BAN|MẶT TRẬN)\s/u.test(u)) {
+  if (/^(?:BAN|SỞ|VĂN PHÒNG|ĐẢNG ỦY|ĐẢNG ĐOÀN|BAN CÁN SỰ|CHI BỘ|CÔNG AN|BỘ CHỈ HUY|TRUNG TÂM|ỦY BAN|MẶT TRẬN)(?:\s|$)/u.test(u)) {
     return { kind: 'other', text: line };
   }
   return null;
@@ -163,6 +163,12 @@ function describeUnit(unit: Unit, parentProvince: Province | null): Named {
       return { ...none, name: `Đảng ủy ${unit.level.toLowerCase()} ${placeCase(unit.place)}`, level: 'xã', province: parentProvince };
     case 'steering': {
       const rest = unit.rest.trim();
+      const local = /(HUYỆN|QUẬN|THỊ XÃ)\s+([^,]+)$/u.exec(rest);
+      if (local) {
+        const d = findDistrict(local[2]!, parentProvince);
+        const text = officeCase(`BAN CHỈ ĐẠO ${rest.slice(0, local.index)}`).trim();
+        return { ...none, name: `${text} ${local[1]!.toLowerCase()} ${d.district?.name ?? placeCase(local[2]!)}`, level: 'huyện', ...d };
+      }
       const place = /(?:TỈNH|THÀNH PHỐ|TP\.?)\s+([^,]+)$/u.exec(rest);
       const p = place ? provinceByName(place[1]!) : null;
       const text = officeCase(`BAN CHỈ ĐẠO ${rest}`).replace(/(tỉnh|thành phố)\s+(.+)$/iu, (_m, w: string, n: string) => `${w.toLowerCase()} ${p?.name ?? placeCase(n)}`);

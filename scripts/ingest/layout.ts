@@ -115,7 +115,9 @@ export function findHeader(lines: string[]): { end: number; header: Layout['head
       }
       if (inRecipients) {
         const isItem = kind === 'item' || ITEM.test(text) || NUMBERED_ITEM.test(text);
-        const continues = startsLower(text) || (!isItem && text.length <= 90 && /[,;]$/.test(lastRecipient));
+        // Items go on after a comma or semicolon; a lone addressee may stand on the line after "Kính gửi:".
+        const first = lastRecipient === '' && text.length <= 120 && !/:$/.test(text);
+        const continues = startsLower(text) || first || (!isItem && text.length <= 90 && /[,;]$/.test(lastRecipient));
         if (isItem || continues) {
           header.push({ text, kind: 'item' });
           lastRecipient = text;
@@ -123,7 +125,10 @@ export function findHeader(lines: string[]): { end: number; header: Layout['head
         }
         return { end: i, header };
       }
-      if (kind === 'recipientsOpen') inRecipients = true;
+      if (kind === 'recipientsOpen') {
+        inRecipients = true;
+        lastRecipient = text.replace(/^.*?:\s*/u, '') === text ? '' : text.replace(/^.*?:\s*/u, '');
+      }
       // A subject wrapped onto a line that mentions a date ("… Nghị quyết 128/NQ-CP" / "ngày 11/10/2021 của Chính phủ").
       if (subjectOpen && kind === 'date' && startsLower(text) && !/\d{4}\s*$/u.test(text)) kind = 'subject';
       if (kind === 'other' || kind === 'item') {

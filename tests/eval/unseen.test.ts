@@ -2,7 +2,7 @@
  * Held-out evaluation: runs the real ingest CLI on the SYNTHETIC directives of each held-out set,
  * tests/fixtures/<set>/sources (formats the pipeline was not tuned on), and scores the frontmatter
  * it writes against the hand-written tests/fixtures/<set>/expected/*.json. Each set is reported and
- * gated on its own: `unseen` has been used during development, `unseen-2` is fresh.
+ * gated on its own: `unseen` and `unseen-2` have been used during development, `unseen-3` is fresh.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -21,7 +21,7 @@ import {
 } from './score.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const HELD_OUT_SETS = ['unseen', 'unseen-2'];
+const HELD_OUT_SETS = ['unseen', 'unseen-2', 'unseen-3'];
 const MIN_ACCURACY = 0.95;
 
 function runIngest(sourcesDir: string, out: string): string {
