@@ -6,9 +6,20 @@ import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import sirv from 'sirv';
 
+const CHARSET_TYPES: Record<string, string> = { '.txt': 'text/plain', '.md': 'text/markdown', '.json': 'application/json', '.xml': 'application/xml' };
+
 export function startServer(dir = 'dist', port = Number(process.env.PORT ?? 4321)): Promise<{ url: string; close: () => void }> {
   const notFound = readFileSync(`${dir}/404.html`);
-  const files = sirv(dir, { dev: false, etag: true, extensions: ['html'] });
+  const files = sirv(dir, {
+    dev: false,
+    etag: true,
+    extensions: ['html'],
+    // Raw sources and downloads are UTF-8 Vietnamese: say so, or browsers guess Latin-1.
+    setHeaders: (res, pathname) => {
+      const type = CHARSET_TYPES[pathname.slice(pathname.lastIndexOf('.'))];
+      if (type) res.setHeader('Content-Type', `${type}; charset=utf-8`);
+    },
+  });
   const server = createServer((req, res) =>
     files(req, res, () => {
       res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' });

@@ -4,14 +4,15 @@
  * so a page that drops or garbles a fact fails.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import matter from 'gray-matter';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const DIRECTIVES_DIR = join(ROOT, 'content/directives');
 export const SOURCES_DIR = join(ROOT, 'content/sources');
-export const DIST_DIR = join(ROOT, 'dist');
+/** The built site under test: dist/, or the build E2E_DIST names. */
+export const DIST_DIR = resolve(ROOT, process.env.E2E_DIST ?? 'dist');
 
 export interface Seed {
   file: string;
@@ -46,6 +47,16 @@ export const byId = (id: string): Seed => {
 
 export const KON_TUM_ID = 'kon-tum/2021-07-21-235-cv-tu';
 export const UNDATED_ID = 'gia-lai/khong-ro-ngay-chi-thi';
+
+/** The five real seeds (tests/ingest/seeds.test.ts): per-document tests run on these, whatever else the archive holds. */
+export const SEED_IDS = [
+  KON_TUM_ID,
+  'kien-giang/2021-07-13-203-cv-tu',
+  UNDATED_ID,
+  'thai-binh/kien-xuong/2021-05-07-114-cv-hu',
+  'soc-trang/2021-02-09-62-cv-tu',
+] as const;
+export const SEEDS: Seed[] = SEED_IDS.map((id) => byId(id));
 
 export interface GazetteerProvince {
   name: string;

@@ -1,0 +1,39 @@
+/**
+ * axe-core finds no accessibility violation (all its rules: WCAG 2.x A/AA and best practices) on
+ * the pages researchers and journalists land on.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { directivePath, provincePath, ROUTES } from '../../src/lib/routes.ts';
+import { KON_TUM_ID, UNDATED_ID } from './support/archive.ts';
+
+type Violation = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'][number];
+
+/** One line per rule and the nodes it failed on, for the failure message. */
+const describe = (violations: Violation[]): string =>
+  violations
+    .map(
+      (v) =>
+        `${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n  ${v.helpUrl}\n` +
+        v.nodes.map((n) => `  - ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ') ?? ''}`).join('\n'),
+    )
+    .join('\n');
+
+const PAGES: Array<[name: string, path: string]> = [
+  ['the home page', ROUTES.home],
+  ['a directive', directivePath(KON_TUM_ID)],
+  ['the undated directive', directivePath(UNDATED_ID)],
+  ['a province', provincePath('kon-tum')],
+  ['the province index', ROUTES.provinces],
+  ['the timeline', ROUTES.timeline],
+  ['the search page', ROUTES.search],
+  ['the 404 page', '/khong-co-trang-nay/'],
+];
+
+for (const [name, path] of PAGES) {
+  test(`axe finds no accessibility violations on ${name} (${path})`, async ({ page }) => {
+    await page.goto(path);
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.map((v) => v.id), `${violations.length} violation(s) on ${path}:\n${describe(violations)}`).toEqual([]);
+  });
+}

@@ -1,0 +1,151 @@
+/**
+ * Search on the built site, in Chromium: each test asserts the exact set or order of directives a
+ * query returns over the five real seeds (expected sets written down by reading the texts).
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { KON_TUM_ID, UNDATED_ID } from './support/archive.ts';
+
+const KIEN_GIANG = 'kien-giang/2021-07-13-203-cv-tu';
+const THAI_BINH = 'thai-binh/kien-xuong/2021-05-07-114-cv-hu';
+const SOC_TRANG = 'soc-trang/2021-02-09-62-cv-tu';
+const ALL = [KON_TUM_ID, KIEN_GIANG, UNDATED_ID, THAI_BINH, SOC_TRANG];
+
+/** Opens /tim-kiem/ with these parameters and returns the ids of the results, in order. */
+async function search(page: Page, params: Record<string, string>): Promise<string[]> {
+  await page.goto(`/tim-kiem/?${new URLSearchParams(params)}`);
+  await expect(page.locator('#trang-thai')).toHaveText(/văn bản|Không tìm thấy/, { timeout: 15_000 });
+  return ids(page);
+}
+
+const ids = async (page: Page): Promise<string[]> =>
+  (await page.locator('#danh-sach-ket-qua a.result-title').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname))).map((p) =>
+    p.replace(/^\/van-ban\//, '').replace(/\/$/, ''),
+  );
+
+const sorted = (list: string[]): string[] => [...list].sort();
+
+test('the quoted phrase "4 tại chỗ" finds exactly the three directives that invoke it', async ({ page }) => {
+  expect(sorted(await search(page, { q: '"4 tại chỗ"' }))).toEqual(sorted([KON_TUM_ID, UNDATED_ID, SOC_TRANG]));
+});
+
+test('unquoted 4 tại chỗ ranks those three directives first', async ({ page }) => {
+  const found = await search(page, { q: '4 tại chỗ' });
+  expect(sorted(found.slice(0, 3))).toEqual(sorted([KON_TUM_ID, UNDATED_ID, SOC_TRANG]));
+});
+
+test('tai cho without tone marks finds "tại chỗ", its three directives first', async ({ page }) => {
+  const found = await search(page, { q: 'tai cho' });
+  expect(sorted(found.slice(0, 3))).toEqual(sorted([KON_TUM_ID, UNDATED_ID, SOC_TRANG]));
+  await expect(page.locator('#danh-sach-ket-qua mark').first()).toHaveText(/tại|chỗ/);
+});
+
+test('"dieu tri" (d for đ, no tone marks) finds the two directives that say "điều trị"', async ({ page }) => {
+  expect(sorted(await search(page, { q: '"dieu tri"' }))).toEqual(sorted([KON_TUM_ID, SOC_TRANG]));
+  // The excerpt shows the real text, not the folded query.
+  await expect(page.locator('#danh-sach-ket-qua').getByText('điều trị').first()).toBeVisible();
+});
+
+test('chi dao finds "chỉ đạo" in every directive', async ({ page }) => {
+  expect(sorted(await search(page, { q: 'chi dao' }))).toEqual(sorted(ALL));
+});
+
+test('Tỉnh uỷ in old tone placement finds every directive that says "Tỉnh ủy"', async ({ page }) => {
+  expect(sorted(await search(page, { q: 'Tỉnh uỷ' }))).toEqual(sorted(ALL));
+});
+
+for (const q of ['235-CV/TU', '235-cv/tu', '235 CV/TU', '235']) {
+  test(`the number typed as "${q}" finds the Kon Tum công văn first`, async ({ page }) => {
+    expect((await search(page, { q }))[0]).toBe(KON_TUM_ID);
+  });
+}
+
+test('the province filter keeps only that province', async ({ page }) => {
+  expect(await search(page, { q: 'covid', tinh: 'kon-tum' })).toEqual([KON_TUM_ID]);
+  await expect(page.locator('#bo-loc input[name="tinh"][value="kon-tum"]')).toBeChecked();
+});
+
+test('the year filter keeps the 2021 directives and leaves out the undated one', async ({ page }) => {
+  expect(sorted(await search(page, { q: 'covid', nam: '2021' }))).toEqual(sorted([KON_TUM_ID, KIEN_GIANG, THAI_BINH, SOC_TRANG]));
+});
+
+test('the principle filter keeps the directives tagged with it', async ({ page }) => {
+  expect(sorted(await search(page, { q: 'covid', 'phuong-cham': 'muc-tieu-kep' }))).toEqual(sorted([KIEN_GIANG, UNDATED_ID]));
+});
+
+test('sorting by date, newest first, keeps the undated directive, last', async ({ page }) => {
+  expect(await search(page, { q: 'covid', 'sap-xep': 'moi-nhat' })).toEqual([KON_TUM_ID, KIEN_GIANG, THAI_BINH, SOC_TRANG, UNDATED_ID]);
+});
+
+test('sorting by date, oldest first, keeps the undated directive, last', async ({ page }) => {
+  expect(await search(page, { q: 'covid', 'sap-xep': 'cu-nhat' })).toEqual([SOC_TRANG, THAI_BINH, KIEN_GIANG, KON_TUM_ID, UNDATED_ID]);
+});
+
+test('a shared URL reloaded in a fresh page gives the same results, and the back button restores the search', async ({ page, browser }) => {
+  await page.goto('/tim-kiem/');
+  await page.locator('#tu-khoa').fill('chong dich');
+  await page.locator('#tu-khoa').press('Enter');
+  await expect(page.locator('#trang-thai')).toHaveText(/văn bản/);
+  await page.locator('#bo-loc input[name="nam"][value="2021"]').check();
+  await expect(page).toHaveURL(/nam=2021/);
+  await expect(page.locator('#trang-thai')).toHaveText(/^4 văn bản/);
+  const shared = page.url();
+  const first = await ids(page);
+
+  const fresh = await (await browser.newContext()).newPage();
+  await fresh.goto(shared);
+  await expect(fresh.locator('#trang-thai')).toHaveText(/văn bản/);
+  expect(await ids(fresh)).toEqual(first);
+
+  await page.goBack();
+  await expect(page).not.toHaveURL(/nam=2021/);
+  await expect(page.locator('#trang-thai')).toHaveText(/^5 văn bản/);
+});
+
+test('a nonsense word is reported as ignored and the other words still search', async ({ page }) => {
+  const found = await search(page, { q: 'chỉ đạo xyzqwv' });
+  expect(sorted(found)).toEqual(sorted(ALL));
+  await expect(page.locator('#tu-bi-bo-qua')).toBeVisible();
+  await expect(page.locator('#tu-bi-bo-qua')).toContainText('“xyzqwv”');
+});
+
+test('strict tone marks make "tai cho" match nothing', async ({ page }) => {
+  expect(await search(page, { q: 'tai cho', dau: '1' })).toEqual([]);
+  await expect(page.locator('#khong-co-ket-qua')).toBeVisible();
+});
+
+test('each result shows its title, number, province and date', async ({ page }) => {
+  await search(page, { q: '235-CV/TU' });
+  const first = page.locator('#danh-sach-ket-qua li').first();
+  await expect(first).toContainText('Công văn 235-CV/TU của Tỉnh ủy Kon Tum');
+  await expect(first).toContainText('235-CV/TU · Tỉnh ủy Kon Tum · Kon Tum · 21/07/2021');
+});
+
+test('the keyboard goes from the box to the results and back', async ({ page }) => {
+  await search(page, { q: 'covid' });
+  await page.locator('#tu-khoa').focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('#danh-sach-ket-qua a.result-title').first()).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('#danh-sach-ket-qua a.result-title').nth(1)).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await expect(page.locator('#tu-khoa')).toBeFocused();
+});
+
+test('opening a result shows the directive with the matched words highlighted and in view', async ({ page }) => {
+  await search(page, { q: '"dieu tri"' });
+  await page.locator('#danh-sach-ket-qua a.result-title').first().click();
+  await expect(page).toHaveURL(/pagefind-highlight=/);
+  const hits = page.locator('.doc-body mark.search-hit');
+  await expect(hits.first()).toBeInViewport();
+  // Only the words that matched, exactly as written: "điều" and "trị", not "triển" or "trí".
+  expect(new Set(await hits.allTextContents())).toEqual(new Set(['điều', 'trị']));
+});
+
+test('the header search box on any page submits to the search page', async ({ page }) => {
+  await page.goto('/tinh/');
+  await page.locator('#tim-nhanh').fill('5K');
+  await page.locator('#tim-nhanh').press('Enter');
+  await expect(page).toHaveURL(/\/tim-kiem\/\?q=5K/);
+  await expect(page.locator('#trang-thai')).toHaveText(/văn bản/);
+});
