@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { paragraphAnchors } from './src/lib/paragraph-anchors.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { directiveDownloads } from './src/integrations/downloads.ts';
 // content/, or the synthetic archive named by ARCHIVE_CONTENT (see src/lib/paths.ts).
 import { REGISTRY_FILE } from './src/lib/paths.ts';
 
@@ -23,7 +24,7 @@ export default defineConfig({
   // together, which readers and the search index would see as one word.
   compressHTML: false,
   redirects,
-  integrations: [sitemap(), pagefindIndex()],
+  integrations: [sitemap(), directiveDownloads(), pagefindIndex()],
   markdown: {
     syntaxHighlight: false,
     // Transcriptions keep their own punctuation: no smart quotes, no GFM autolinks or tables.

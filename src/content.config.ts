@@ -13,8 +13,6 @@ const directives = defineCollection({
     base: ARCHIVE_DIR,
     // The permalink id from the frontmatter, not the file name: pages live at /van-ban/<id>/.
     generateId: ({ data, entry }) => (typeof data.id === 'string' ? data.id : entry),
-    // Bodies are rendered when their page is built, not all held in memory at once.
-    deferRender: true,
   }),
   schema: directiveSchema,
 });

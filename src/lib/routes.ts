@@ -23,9 +23,10 @@ export const SEARCH_PARAMS = {
 export const directivePath = (id: string): string => `${ROUTES.directive}${id}/`;
 export const provincePath = (slug: string): string => `${ROUTES.provinces}${slug}/`;
 export const monthPath = (month: string): string => `${ROUTES.timeline}${month}/`;
-/** The raw source text, served byte for byte next to the directive's page. */
-export const sourcePath = (id: string): string => `${directivePath(id)}nguon.txt`;
-export const markdownPath = (id: string): string => `${directivePath(id)}van-ban.md`;
-export const jsonPath = (id: string): string => `${directivePath(id)}van-ban.json`;
+/** Files next to each directive's page: the raw source byte for byte, the archive file, the record. */
+export const DOWNLOADS = { source: 'nguon.txt', markdown: 'van-ban.md', json: 'van-ban.json' } as const;
+export const sourcePath = (id: string): string => `${directivePath(id)}${DOWNLOADS.source}`;
+export const markdownPath = (id: string): string => `${directivePath(id)}${DOWNLOADS.markdown}`;
+export const jsonPath = (id: string): string => `${directivePath(id)}${DOWNLOADS.json}`;
 /** Undated directives get their own list on the timeline. */
 export const UNDATED_SLUG = 'khong-ro-ngay';
