@@ -1,0 +1,6 @@
+/** `node scripts/index-search.ts [dist]`: (re)build the Pagefind index of a built site on its own. */
+import { buildSearchIndex } from '../src/integrations/pagefind.ts';
+
+const root = process.argv[2] ?? 'dist';
+const { pages, ms } = await buildSearchIndex(root);
+console.log(`indexed ${pages} directive pages of ${root} in ${ms} ms`);
