@@ -28,7 +28,7 @@ export default defineConfig({
   markdown: {
     syntaxHighlight: false,
     // Transcriptions keep their own punctuation: no smart quotes, no GFM autolinks or tables.
-    processor: satteri({ hastPlugins: [paragraphAnchors], features: { smartPunctuation: false, gfm: false } }),
+    processor: satteri({ hastPlugins: process.env.NO_ANCHORS ? [] : [paragraphAnchors], features: { smartPunctuation: false, gfm: false } }),
   },
   build: { format: 'directory' },
   devToolbar: { enabled: false },

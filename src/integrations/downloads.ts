@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import matter from 'gray-matter';
 import { ARCHIVE_DIR, SOURCES_DIR } from '../lib/paths.ts';
 import { DOWNLOADS, directivePath } from '../lib/routes.ts';
+import { HEADERS_FILE } from '../lib/security.ts';
 
 export async function writeDownloads(outDir: string, archiveDir = ARCHIVE_DIR, sourcesDir = SOURCES_DIR): Promise<number> {
   const files = (await readdir(archiveDir)).filter((f) => f.endsWith('.md'));
@@ -33,7 +34,9 @@ export function directiveDownloads(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const n = await writeDownloads(fileURLToPath(dir));
-        logger.info(`wrote the downloads of ${n} directives`);
+        // Security headers for hosts that read _headers; the pages carry the same CSP in a meta tag.
+        await writeFile(join(fileURLToPath(dir), '_headers'), HEADERS_FILE);
+        logger.info(`wrote the downloads of ${n} directives and _headers`);
       },
     },
   };

@@ -1,0 +1,191 @@
+/**
+ * Small pure helpers shared by the audits in scripts/audit/ (tested in tests/audit/).
+ * Nothing here touches the file system, the network or a browser.
+ */
+
+/** Median of a non-empty list (mean of the two middle values when the count is even). */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) throw new Error('median of an empty list');
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** A plain-text table: columns padded to their widest cell; `right` names columns aligned right. */
+export function formatTable(headers: readonly string[], rows: readonly (readonly string[])[], right: readonly number[] = []): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, i) => (right.includes(i) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+      .join(' | ')
+      .trimEnd();
+  return [line(headers), widths.map((w) => '-'.repeat(w)).join('-|-'), ...rows.map(line)].join('\n');
+}
+
+/** Milliseconds as "850 ms" or "12.3 s". */
+export function formatMs(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** Command-line options: `--name value` / `--name=value` pairs and bare `--flag`s. */
+export function parseArgs(argv: readonly string[], valued: readonly string[]): { values: Record<string, string>; flags: Set<string>; rest: string[] } {
+  const values: Record<string, string> = {};
+  const flags = new Set<string>();
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (!arg.startsWith('--')) {
+      rest.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
+    if (valued.includes(name)) {
+      const value = eq === -1 ? argv[++i] : arg.slice(eq + 1);
+      if (value === undefined || value === '') throw new Error(`--${name} needs a value`);
+      values[name] = value;
+    } else {
+      flags.add(name);
+    }
+  }
+  return { values, flags, rest };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lighthouse
+
+/** The parts of a Lighthouse result (LH.Result) that the audit reads. */
+export interface LhrLike {
+  categories: Record<string, { title: string; score: number | null; auditRefs: { id: string; weight: number }[] } | undefined>;
+  audits: Record<string, { id: string; title: string; score: number | null; scoreDisplayMode: string; displayValue?: string; errorMessage?: string } | undefined>;
+}
+
+export interface FailingAudit {
+  id: string;
+  title: string;
+  score: number | null;
+  weight: number;
+  displayValue?: string;
+}
+
+const UNSCORED = new Set(['notApplicable', 'manual', 'informative']);
+
+/**
+ * The audits that pull a category down: scored audits of the category below Lighthouse's own
+ * "passed" mark (0.9), or that errored; heaviest first. Unweighted audits (performance
+ * "insights" and diagnostics) are included when they fail, since they explain the metrics.
+ */
+export function failingAudits(lhr: LhrLike, category: string): FailingAudit[] {
+  const cat = lhr.categories[category];
+  if (!cat) return [];
+  const failing: FailingAudit[] = [];
+  for (const ref of cat.auditRefs) {
+    const audit = lhr.audits[ref.id];
+    if (!audit || UNSCORED.has(audit.scoreDisplayMode)) continue;
+    const errored = audit.scoreDisplayMode === 'error';
+    if (!errored && (audit.score === null || audit.score >= 0.9)) continue;
+    failing.push({
+      id: audit.id,
+      title: errored ? `${audit.title} (audit error: ${audit.errorMessage ?? 'unknown'})` : audit.title,
+      score: audit.score,
+      weight: ref.weight,
+      ...(audit.displayValue ? { displayValue: audit.displayValue } : {}),
+    });
+  }
+  return failing.sort((a, b) => b.weight - a.weight || (a.score ?? 0) - (b.score ?? 0) || a.id.localeCompare(b.id));
+}
+
+/** Request URLs that leave `origin` (data:, blob: and about: URLs stay in the page). */
+export function foreignRequests(urls: readonly string[], origin: string): string[] {
+  const foreign = new Set<string>();
+  for (const url of urls) {
+    if (/^(data|blob|about):/i.test(url)) continue;
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      foreign.add(url);
+      continue;
+    }
+    if (parsed.origin !== origin) foreign.add(url);
+  }
+  return [...foreign].sort();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Build output comparison
+
+export interface TreeDiff {
+  onlyInA: string[];
+  onlyInB: string[];
+  different: string[];
+  same: number;
+}
+
+/** Compares two file maps (relative path → content hash or bytes as a string). */
+export function diffTrees(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): TreeDiff {
+  const diff: TreeDiff = { onlyInA: [], onlyInB: [], different: [], same: 0 };
+  for (const [path, hash] of a) {
+    const other = b.get(path);
+    if (other === undefined) diff.onlyInA.push(path);
+    else if (other !== hash) diff.different.push(path);
+    else diff.same++;
+  }
+  for (const path of b.keys()) if (!a.has(path)) diff.onlyInB.push(path);
+  diff.onlyInA.sort();
+  diff.onlyInB.sort();
+  diff.different.sort();
+  return diff;
+}
+
+/** Groups paths by folder and extension ("pagefind/fragment/*.pf_fragment"), groups sorted. */
+export function groupPaths(paths: readonly string[]): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const path of [...paths].sort()) {
+    const slash = path.lastIndexOf('/');
+    const dir = slash === -1 ? '' : path.slice(0, slash + 1);
+    const name = path.slice(slash + 1);
+    const dot = name.lastIndexOf('.');
+    const key = `${dir}*${dot > 0 ? name.slice(dot) : ''}`;
+    const list = groups.get(key) ?? [];
+    list.push(path);
+    groups.set(key, list);
+  }
+  return new Map([...groups].sort(([x], [y]) => x.localeCompare(y)));
+}
+
+/** A glob over relative paths: `*` matches within one segment, `**` across segments. */
+export function globToRegExp(glob: string): RegExp {
+  let source = '';
+  for (let i = 0; i < glob.length; i++) {
+    const ch = glob[i]!;
+    if (ch === '*' && glob[i + 1] === '*') {
+      i++;
+      if (glob[i + 1] === '/') {
+        source += '(?:.*/)?';
+        i++;
+      } else source += '.*';
+    } else if (ch === '*') source += '[^/]*';
+    else if (ch === '?') source += '[^/]';
+    else source += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${source}$`);
+}
+
+export interface Allowed {
+  glob: string;
+  reason: string;
+}
+
+/** Splits paths into those an allow-list entry covers (with its reason) and the rest. */
+export function applyAllowList(paths: readonly string[], allow: readonly Allowed[]): { allowed: { path: string; reason: string }[]; rejected: string[] } {
+  const matchers = allow.map((entry) => ({ ...entry, re: globToRegExp(entry.glob) }));
+  const allowed: { path: string; reason: string }[] = [];
+  const rejected: string[] = [];
+  for (const path of paths) {
+    const hit = matchers.find((m) => m.re.test(path));
+    if (hit) allowed.push({ path, reason: hit.reason });
+    else rejected.push(path);
+  }
+  return { allowed, rejected };
+}
