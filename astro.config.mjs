@@ -31,6 +31,8 @@ export default defineConfig({
     processor: satteri({ hastPlugins: process.env.NO_ANCHORS ? [] : [paragraphAnchors], features: { smartPunctuation: false, gfm: false } }),
   },
   build: { format: 'directory' },
+  // A synthetic archive keeps its own content cache, so test and benchmark builds never touch the real one.
+  ...(process.env.ARCHIVE_CONTENT && { cacheDir: `${process.env.ARCHIVE_CONTENT}/../.astro-cache` }),
   devToolbar: { enabled: false },
   vite: { build: { assetsInlineLimit: 0 } },
 });

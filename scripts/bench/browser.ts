@@ -137,90 +137,212 @@ interface Probe {
 /** Done = the status line reports results for this query and the list has items. */
 const isDone = (c: { text: string; items: number }, query: string): boolean => /\d+ văn bản/.test(c.text) && c.text.includes(query) && c.items > 0;
 
-export async function measureSearch(options: { distDir: string; queries: [string, string]; timeoutMs?: number }): Promise<SearchFigures> {
+export interface DocumentPageFigures {
+  path: string;
+  /** With JavaScript disabled: the text is there (paragraphs of .doc-body) and how many. */
+  paragraphsWithoutJs: number;
+  requests: number;
+  /** Everything the browser fetched for the page without JS, as served / gzip estimate. */
+  transferred: number;
+  gzipEstimate: number;
+}
+
+export interface SearchRun {
+  steps: StepFigures[];
+  workerRequestsCounted: boolean;
+  sizeDisagreements: SearchFigures['sizeDisagreements'];
+  coldTimeline: SearchFigures['coldTimeline'];
+}
+
+export interface SearchSummary extends SearchFigures {
+  /** Each run is a fresh browser context (cold cache) on the same browser and server. */
+  runs: number;
+  /** Per step: the time of every run; `steps[i].ms` is their median, bytes are from the first run. */
+  msRuns: Record<StepFigures['name'], Array<number | null>>;
+  /** True when every run fetched the same bytes in every step. */
+  bytesStable: boolean;
+  documentPage: DocumentPageFigures | null;
+}
+
+/**
+ * Runs the search sequence `runs` times, each in a fresh context, after one throwaway page load that
+ * warms the browser process (not the cache: contexts share none) and the server.
+ */
+export async function measureSearch(options: {
+  distDir: string;
+  queries: [string, string];
+  runs?: number;
+  timeoutMs?: number;
+  /** A document page to open with JavaScript off (its path, e.g. /van-ban/x/y/). */
+  documentPath?: string;
+}): Promise<SearchSummary> {
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error('No Chromium found: install it (apt-get install chromium) or set CHROMIUM_PATH.');
   const timeout = options.timeoutMs ?? 60_000;
-  const [q1, q2] = options.queries;
+  const runs = Math.max(1, options.runs ?? 3);
   const server = await startServer(options.distDir, 0);
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS, headless: true });
   try {
-    const context = await browser.newContext();
-    let phase = 0;
-    const phaseOf = new Map<Request, number>();
-    const records: Array<RequestRecord & { phase: number; absStart: number }> = [];
-    const disagreements: SearchFigures['sizeDisagreements'] = [];
-    const pending = new Set<Promise<void>>();
-    let inflight = 0;
-    let lastActivity = Date.now();
-    let timeOrigin = 0;
+    const warm = await browser.newContext();
+    await (await warm.newPage()).goto(`${server.url}/`, { timeout });
+    await warm.close();
 
-    context.on('request', (r) => {
-      phaseOf.set(r, phase);
-      inflight++;
-      lastActivity = Date.now();
-    });
-    const settle = (r: Request, failed: string | null): void => {
-      const job = record(r, failed)
-        .then((rec) => void records.push({ ...rec, phase: phaseOf.get(r) ?? phase }))
-        .finally(() => {
-          inflight--;
-          lastActivity = Date.now();
-          pending.delete(job);
-        });
-      pending.add(job);
+    const results: SearchRun[] = [];
+    for (let i = 0; i < runs; i++) results.push(await searchSession(browser, server.url, options.distDir, options.queries, timeout));
+    const first = results[0]!;
+    const msRuns = Object.fromEntries(
+      first.steps.map((s, k) => [s.name, results.map((r) => r.steps[k]?.ms ?? null)]),
+    ) as SearchSummary['msRuns'];
+    const paintRuns = first.steps.map((_, k) => results.map((r) => r.steps[k]?.paintMs ?? null));
+    const steps = first.steps.map((s, k) => ({ ...s, ms: median(msRuns[s.name]), paintMs: median(paintRuns[k]!) }));
+    const bytesStable = results.every((r) => r.steps.every((s, k) => s.totals.transferred === first.steps[k]!.totals.transferred));
+    const documentPage = options.documentPath ? await documentWithoutJs(browser, server.url, options.distDir, options.documentPath, timeout) : null;
+    return {
+      url: `/tim-kiem/?q=${encodeURIComponent(options.queries[0])}`,
+      chromium: browser.version(),
+      steps,
+      workerRequestsCounted: results.every((r) => r.workerRequestsCounted),
+      sizeDisagreements: results.flatMap((r) => r.sizeDisagreements),
+      coldTimeline: first.coldTimeline,
+      runs,
+      msRuns,
+      bytesStable,
+      documentPage,
     };
-    context.on('requestfinished', (r) => settle(r, null));
-    context.on('requestfailed', (r) => settle(r, r.failure()?.errorText ?? 'failed'));
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
 
-    async function record(r: Request, failed: string | null): Promise<RequestRecord & { absStart: number }> {
-      const url = new URL(r.url());
-      const response = failed ? null : await r.response().catch(() => null);
-      const sizes = failed ? null : await r.sizes().catch(() => null);
-      const timing = r.timing();
-      const headers = response ? await response.allHeaders().catch(() => ({}) as Record<string, string>) : {};
-      let body: Buffer | null = null;
-      let gzipFrom: RequestRecord['gzipFrom'] = null;
-      if (response) {
-        body = await response.body().catch(() => null);
-        if (body) gzipFrom = 'response';
-        else {
-          // The worker's responses are not always retrievable: fall back to the file served.
-          const path = decodeURIComponent(url.pathname);
-          body = await readFile(join(options.distDir, path.endsWith('/') ? `${path}index.html` : path)).catch(() => null);
-          if (body) gzipFrom = 'disk';
-        }
+function median(values: Array<number | null>): number | null {
+  if (values.some((v) => v === null)) return null;
+  const sorted = (values as number[]).slice().sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : round((sorted[mid - 1]! + sorted[mid]!) / 2);
+}
+
+type Browser = Awaited<ReturnType<typeof chromium.launch>>;
+type Context = Awaited<ReturnType<Browser['newContext']>>;
+
+/** Records every request of a context: sizes, timings, gzip of the body; knows when the network is quiet. */
+class RequestLog {
+  phase = 0;
+  timeOrigin = 0;
+  readonly records: Array<RequestRecord & { phase: number; absStart: number }> = [];
+  private readonly phaseOf = new Map<Request, number>();
+  private readonly pending = new Set<Promise<void>>();
+  private inflight = 0;
+  private lastActivity = Date.now();
+  private readonly distDir: string;
+
+  constructor(context: Context, distDir: string) {
+    this.distDir = distDir;
+    context.on('request', (r) => {
+      this.phaseOf.set(r, this.phase);
+      this.inflight++;
+      this.lastActivity = Date.now();
+    });
+    context.on('requestfinished', (r) => this.settle(r, null));
+    context.on('requestfailed', (r) => this.settle(r, r.failure()?.errorText ?? 'failed'));
+  }
+
+  private settle(r: Request, failed: string | null): void {
+    const job = this.record(r, failed)
+      .then((rec) => void this.records.push({ ...rec, phase: this.phaseOf.get(r) ?? this.phase }))
+      .finally(() => {
+        this.inflight--;
+        this.lastActivity = Date.now();
+        this.pending.delete(job);
+      });
+    this.pending.add(job);
+  }
+
+  private async record(r: Request, failed: string | null): Promise<RequestRecord & { absStart: number }> {
+    const url = new URL(r.url());
+    const response = failed ? null : await r.response().catch(() => null);
+    const sizes = failed ? null : await r.sizes().catch(() => null);
+    const timing = r.timing();
+    const headers = response ? await response.allHeaders().catch(() => ({}) as Record<string, string>) : {};
+    let body: Buffer | null = null;
+    let gzipFrom: RequestRecord['gzipFrom'] = null;
+    if (response) {
+      body = await response.body().catch(() => null);
+      if (body) gzipFrom = 'response';
+      else {
+        // A body the browser will not hand over: gzip the file that was served instead.
+        const path = decodeURIComponent(url.pathname);
+        body = await readFile(join(this.distDir, path.endsWith('/') ? `${path}index.html` : path)).catch(() => null);
+        if (body) gzipFrom = 'disk';
       }
-      return {
-        url: `${url.pathname}${url.search}`,
-        resourceType: r.resourceType(),
-        initiator: 'unknown',
-        cached: false,
-        status: response?.status() ?? null,
-        failed,
-        startMs: timing.startTime > 0 && timeOrigin > 0 ? round(timing.startTime - timeOrigin) : null,
-        durationMs: timing.responseEnd >= 0 ? round(timing.responseEnd) : null,
-        bodyBytes: sizes?.responseBodySize ?? 0,
-        bodyFrom: sizes ? 'playwright' : 'none',
-        absStart: timing.startTime,
-        responseHeaderBytes: sizes?.responseHeadersSize ?? 0,
-        requestBytes: (sizes?.requestHeadersSize ?? 0) + (sizes?.requestBodySize ?? 0),
-        contentEncoding: headers['content-encoding'] ?? null,
-        gzipBytes: body ? gzipSize(body) : null,
-        gzipFrom,
-      };
     }
+    return {
+      url: `${url.pathname}${url.search}`,
+      resourceType: r.resourceType(),
+      initiator: r.resourceType() === 'document' ? 'page' : 'unknown',
+      cached: false,
+      status: response?.status() ?? null,
+      failed,
+      startMs: timing.startTime > 0 && this.timeOrigin > 0 ? round(timing.startTime - this.timeOrigin) : null,
+      durationMs: timing.responseEnd >= 0 ? round(timing.responseEnd) : null,
+      bodyBytes: sizes?.responseBodySize ?? 0,
+      bodyFrom: sizes ? 'playwright' : 'none',
+      absStart: timing.startTime,
+      responseHeaderBytes: sizes?.responseHeadersSize ?? 0,
+      requestBytes: (sizes?.requestHeadersSize ?? 0) + (sizes?.requestBodySize ?? 0),
+      contentEncoding: headers['content-encoding'] ?? null,
+      gzipBytes: body ? gzipSize(body) : null,
+      gzipFrom,
+    };
+  }
 
-    /** Waits until no request has been in flight for `quietMs`. */
-    async function networkQuiet(quietMs = 500): Promise<void> {
-      const deadline = Date.now() + timeout;
-      while (Date.now() < deadline) {
-        if (inflight === 0 && pending.size === 0 && Date.now() - lastActivity >= quietMs) return;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      throw new Error(`network still busy after ${timeout} ms (${inflight} requests in flight)`);
+  /** Waits until no request has been in flight, nor any record pending, for `quietMs`. */
+  async quiet(timeout: number, quietMs = 500): Promise<void> {
+    const deadline = Date.now() + timeout;
+    while (Date.now() < deadline) {
+      if (this.inflight === 0 && this.pending.size === 0 && Date.now() - this.lastActivity >= quietMs) return;
+      await new Promise((r) => setTimeout(r, 50));
     }
+    throw new Error(`network still busy after ${timeout} ms (${this.inflight} requests in flight)`);
+  }
+}
 
+type Page = Awaited<ReturnType<Context['newPage']>>;
+
+/** Resource Timing entries of the page and of every worker (Pagefind fetches its files in its worker). */
+async function resourceTimings(page: Page): Promise<Timing[]> {
+  const read = (): Array<Omit<Timing, 'who'>> =>
+    (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => {
+      const u = new URL(e.name);
+      return { url: `${u.pathname}${u.search}`, start: performance.timeOrigin + e.startTime, encoded: e.encodedBodySize, transfer: e.transferSize };
+    });
+  const out: Timing[] = (await page.evaluate(read)).map((t) => ({ ...t, who: 'page' as const }));
+  for (const w of page.workers()) out.push(...(await w.evaluate(read).catch(() => [])).map((t) => ({ ...t, who: 'worker' as const })));
+  return out;
+}
+
+/**
+ * Completes a request's record with the Resource Timing entry of the same URL that started closest
+ * to it: who fetched it, whether it came from the cache, and its body size where Playwright has none.
+ */
+function reconcile(r: RequestRecord, absStart: number, timings: Timing[], disagreements: SearchFigures['sizeDisagreements']): RequestRecord {
+  let best: Timing | null = null;
+  for (const t of timings) if (t.url === r.url && (!best || Math.abs(t.start - absStart) < Math.abs(best.start - absStart))) best = t;
+  if (!best) return { ...r, cached: r.bodyBytes < 0, bodyBytes: Math.max(0, r.bodyBytes), responseHeaderBytes: r.bodyBytes < 0 ? 0 : r.responseHeaderBytes };
+  const out: RequestRecord = { ...r, initiator: best.who };
+  if (best.transfer === 0 && best.encoded > 0) return { ...out, cached: true, bodyBytes: 0, responseHeaderBytes: 0, bodyFrom: 'cache' };
+  if (r.bodyBytes <= 0 && best.encoded > 0) return { ...out, bodyBytes: best.encoded, bodyFrom: 'resource-timing' };
+  if (r.bodyBytes !== best.encoded) disagreements.push({ url: r.url, playwright: r.bodyBytes, resourceTiming: best.encoded });
+  return { ...out, bodyBytes: Math.max(0, r.bodyBytes) };
+}
+
+/** One run: cold search URL in a fresh context, then a second query and the first again on that page. */
+async function searchSession(browser: Browser, origin: string, distDir: string, queries: [string, string], timeout: number): Promise<SearchRun> {
+  const [q1, q2] = queries;
+  const context = await browser.newContext();
+  try {
+    const log = new RequestLog(context, distDir);
+    const disagreements: SearchFigures['sizeDisagreements'] = [];
     const page = await context.newPage();
     await page.addInitScript(PROBE);
     const probe = (): Promise<Probe> => page.evaluate(() => (window as unknown as { __bench: Probe }).__bench);
@@ -234,42 +356,17 @@ export async function measureSearch(options: { distDir: string; queries: [string
         { timeout, polling: 50 },
       );
 
-    /** Resource Timing entries of the page and of every worker (Pagefind's fetches happen in its worker). */
-    async function resourceTimings(): Promise<Timing[]> {
-      const read = (): Array<Omit<Timing, 'who'>> =>
-        (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => {
-          const u = new URL(e.name);
-          return { url: `${u.pathname}${u.search}`, start: performance.timeOrigin + e.startTime, encoded: e.encodedBodySize, transfer: e.transferSize };
-        });
-      const out: Timing[] = (await page.evaluate(read)).map((t) => ({ ...t, who: 'page' as const }));
-      for (const w of page.workers()) out.push(...(await w.evaluate(read).catch(() => [])).map((t) => ({ ...t, who: 'worker' as const })));
-      return out;
-    }
-
-    /** Completes one request's record with the Resource Timing entry of the same URL started closest to it. */
-    function reconcile(r: RequestRecord, absStart: number, timings: Timing[]): RequestRecord {
-      let best: Timing | null = null;
-      for (const t of timings) if (t.url === r.url && (!best || Math.abs(t.start - absStart) < Math.abs(best.start - absStart))) best = t;
-      if (!best) return { ...r, bodyBytes: Math.max(0, r.bodyBytes), cached: r.bodyBytes < 0 };
-      const out = { ...r, initiator: best.who };
-      if (best.transfer === 0 && best.encoded > 0) return { ...out, cached: true, bodyBytes: 0, responseHeaderBytes: 0, bodyFrom: 'cache' };
-      if (r.bodyBytes <= 0 && best.encoded > 0) return { ...out, bodyBytes: best.encoded, bodyFrom: 'resource-timing' };
-      if (r.bodyBytes !== best.encoded) disagreements.push({ url: r.url, playwright: r.bodyBytes, resourceTiming: best.encoded });
-      return { ...out, bodyBytes: Math.max(0, r.bodyBytes) };
-    }
-
     const steps: StepFigures[] = [];
     const finishStep = async (name: StepFigures['name'], query: string, start: number, index: number): Promise<void> => {
-      await networkQuiet();
-      await Promise.all(pending);
+      await log.quiet(timeout);
       const b = await probe();
       const done = b.changes.find((c) => c.t >= start && isDone(c, query));
       const last = b.changes[b.changes.length - 1];
-      const timings = await resourceTimings();
-      const requests = records
+      const timings = await resourceTimings(page);
+      const requests = log.records
         .filter((r) => r.phase === index)
-        .map(({ phase: _phase, absStart, ...r }) => reconcile(r, absStart, timings))
-        .sort((a, b) => (a.startMs ?? 0) - (b.startMs ?? 0));
+        .map(({ phase: _phase, absStart, ...r }) => reconcile(r, absStart, timings, disagreements))
+        .sort((x, y) => (x.startMs ?? 0) - (y.startMs ?? 0));
       steps.push({
         name,
         query,
@@ -283,14 +380,13 @@ export async function measureSearch(options: { distDir: string; queries: [string
     };
 
     // 1. Cold: a fresh context, straight to the search URL.
-    const url = `${server.url}/tim-kiem/?q=${encodeURIComponent(q1)}`;
-    timeOrigin = Date.now(); // replaced by the page's own timeOrigin below; used only if that fails
-    const nav = page.goto(url, { waitUntil: 'commit', timeout });
-    await nav;
-    timeOrigin = await page.evaluate(() => performance.timeOrigin).catch(() => timeOrigin);
+    log.timeOrigin = Date.now(); // replaced by the page's own timeOrigin once it exists
+    await page.goto(`${origin}/tim-kiem/?q=${encodeURIComponent(q1)}`, { waitUntil: 'commit', timeout });
+    log.timeOrigin = await page.evaluate(() => performance.timeOrigin).catch(() => log.timeOrigin);
+    for (const r of log.records) r.startMs = r.absStart > 0 ? round(r.absStart - log.timeOrigin) : null;
     await waitDone(q1, 0);
     await finishStep('cold', q1, 0, 0);
-    const coldTimeline = await page.evaluate(() => {
+    const nav = await page.evaluate(() => {
       const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
       return { responseEnd: n?.responseEnd ?? null, domContentLoaded: n?.domContentLoadedEventEnd ?? null, load: n?.loadEventEnd ?? null };
     });
@@ -300,33 +396,47 @@ export async function measureSearch(options: { distDir: string; queries: [string
       [1, 'second', q2],
       [2, 'repeat', q1],
     ] as const) {
-      phase = index;
+      log.phase = index;
       await page.fill('#tu-khoa', query);
       const before = (await probe()).enter.length;
       await page.press('#tu-khoa', 'Enter');
-      const enter = (await page.waitForFunction((n) => (window as unknown as { __bench: Probe }).__bench.enter[n], before, { timeout })).jsonValue();
-      const start = Number(await enter);
+      const handle = await page.waitForFunction((n) => (window as unknown as { __bench: Probe }).__bench.enter[n], before, { timeout });
+      const start = Number(await handle.jsonValue());
       await waitDone(query, start);
       await finishStep(name, query, start, index);
     }
 
     const all = steps.flatMap((s) => s.requests);
+    const byWorker = (part: string): boolean => all.some((r) => r.initiator === 'worker' && r.url.includes(part));
     return {
-      url: url.replace(server.url, ''),
-      chromium: browser.version(),
       steps,
-      workerRequestsCounted:
-        all.some((r) => r.initiator === 'worker' && r.url.includes('/pagefind/index/')) && all.some((r) => r.initiator === 'worker' && r.url.includes('/pagefind/fragment/')),
+      workerRequestsCounted: byWorker('/pagefind/index/') && byWorker('/pagefind/fragment/'),
       sizeDisagreements: disagreements,
       coldTimeline: {
-        responseEnd: coldTimeline.responseEnd === null ? null : round(coldTimeline.responseEnd),
-        domContentLoaded: coldTimeline.domContentLoaded === null ? null : round(coldTimeline.domContentLoaded),
-        load: coldTimeline.load === null ? null : round(coldTimeline.load),
+        responseEnd: nav.responseEnd === null ? null : round(nav.responseEnd),
+        domContentLoaded: nav.domContentLoaded === null ? null : round(nav.domContentLoaded),
+        load: nav.load === null ? null : round(nav.load),
       },
     };
   } finally {
-    await browser.close();
-    server.close();
+    await context.close();
+  }
+}
+
+/** A document page in a fresh context with JavaScript off: is the text there, and what did it cost? */
+async function documentWithoutJs(browser: Browser, origin: string, distDir: string, path: string, timeout: number): Promise<DocumentPageFigures> {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  try {
+    const log = new RequestLog(context, distDir);
+    const page = await context.newPage();
+    await page.goto(`${origin}${path}`, { waitUntil: 'load', timeout });
+    await log.quiet(timeout);
+    const paragraphs = await page.locator('.doc-body p').count();
+    const requests = log.records.map(({ phase: _p, absStart: _a, ...r }) => ({ ...r, bodyBytes: Math.max(0, r.bodyBytes) }));
+    const t = totals(requests);
+    return { path, paragraphsWithoutJs: paragraphs, requests: t.requests, transferred: t.transferred, gzipEstimate: t.gzipEstimate };
+  } finally {
+    await context.close();
   }
 }
 
