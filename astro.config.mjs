@@ -2,8 +2,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
-import { satteri } from '@astrojs/markdown-satteri';
-import { paragraphAnchors } from './src/lib/paragraph-anchors.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { directiveDownloads } from './src/integrations/downloads.ts';
 // content/, or the synthetic archive named by ARCHIVE_CONTENT (see src/lib/paths.ts).
@@ -25,11 +23,6 @@ export default defineConfig({
   compressHTML: false,
   redirects,
   integrations: [sitemap(), directiveDownloads(), pagefindIndex()],
-  markdown: {
-    syntaxHighlight: false,
-    // Transcriptions keep their own punctuation: no smart quotes, no GFM autolinks or tables.
-    processor: satteri({ hastPlugins: process.env.NO_ANCHORS ? [] : [paragraphAnchors], features: { smartPunctuation: false, gfm: false } }),
-  },
   build: { format: 'directory' },
   // A synthetic archive keeps its own content cache, so test and benchmark builds never touch the real one.
   ...(process.env.ARCHIVE_CONTENT && { cacheDir: `${process.env.ARCHIVE_CONTENT}/../.astro-cache` }),

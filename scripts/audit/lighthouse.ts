@@ -4,7 +4,9 @@
  * representative pages, in four categories. Exits 1 when any score is below 95, naming the page,
  * the category and the audits that pull it down.
  *
- *   node scripts/audit/lighthouse.ts [--dist DIR] [--runs N] [--json FILE]
+ *   node scripts/audit/lighthouse.ts [--dist DIR] [--runs N] [--page NAME,…] [--json FILE]
+ *
+ * `--json FILE` keeps the raw Lighthouse results; `--page` audits only the named pages.
  *
  * A page is run once; when any of its scores is below 95 it is run again, up to 3 times in all
  * (`--runs N` runs every page N times), and the table shows each category's median over the runs:
@@ -81,7 +83,9 @@ function requestUrls(lhr: Result): string[] {
   return (details?.items ?? []).map((item) => String(item.url ?? ''));
 }
 
-export async function runLighthouseAudit(options: { dist?: string; runs?: number; json?: string; log?: (line: string) => void } = {}): Promise<LighthouseAuditResult> {
+export async function runLighthouseAudit(
+  options: { dist?: string; runs?: number; json?: string; only?: readonly string[]; log?: (line: string) => void } = {},
+): Promise<LighthouseAuditResult> {
   const log = options.log ?? console.log;
   const started = performance.now();
   const chromePath = chromiumPath();
@@ -100,7 +104,9 @@ export async function runLighthouseAudit(options: { dist?: string; runs?: number
   const pages: PageResult[] = [];
   const raw: Record<string, Result[]> = {};
   try {
-    for (const page of PAGES) {
+    const selected = options.only ? PAGES.filter((p) => options.only!.includes(p.name)) : PAGES;
+    if (selected.length === 0) throw new Error(`--page must name one of: ${PAGES.map((p) => p.name).join(', ')}`);
+    for (const page of selected) {
       const pageStarted = performance.now();
       const url = `${server.url}${page.path}`;
       const runs: Result[] = [];
@@ -171,10 +177,12 @@ export async function runLighthouseAudit(options: { dist?: string; runs?: number
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs(process.argv.slice(2), ['dist', 'runs', 'json']);
+  const { values } = parseArgs(process.argv.slice(2), ['dist', 'runs', 'json', 'page']);
   const runs = values.runs === undefined ? undefined : Number(values.runs);
   if (runs !== undefined && !(Number.isInteger(runs) && runs >= 1)) throw new Error('--runs must be a positive integer');
-  const result = await runLighthouseAudit({ dist: values.dist ?? 'dist', ...(runs ? { runs } : {}), ...(values.json ? { json: values.json } : {}) });
+  const result = await runLighthouseAudit({ dist: values.dist ?? 'dist', ...(runs ? { runs } : {}), ...(values.json ? { json: values.json } : {}),
+    ...(values.page ? { only: values.page.split(',') } : {}),
+  });
   console.log(`\nlighthouse: ${result.ok ? 'ok' : 'FAILED'} — ${result.summary}`);
   // Lighthouse can leave handles open; the audit is done.
   process.exit(result.ok ? 0 : 1);

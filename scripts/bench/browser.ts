@@ -67,6 +67,8 @@ export interface StepFigures {
   statusText: string;
   items: number;
   requests: RequestRecord[];
+  /** Where the time goes, ms after the step's start (from the request waterfall). */
+  breakdown: Breakdown;
   totals: {
     requests: number;
     /** Bodies + response headers, as served (uncompressed). */
@@ -80,6 +82,19 @@ export interface StepFigures {
     pagefindIndexChunks: number;
     pagefindFragments: number;
   };
+}
+
+export interface Breakdown {
+  /** Cold step only: end of the HTML response, DOMContentLoaded. */
+  htmlEnd: number | null;
+  domContentLoaded: number | null;
+  /** End of pagefind.js and pagefind-worker.js. */
+  runtimeEnd: number | null;
+  /** End of the last of pagefind-entry.json, *.pf_meta, the wasm and the filter chunks (Pagefind's init). */
+  initEnd: number | null;
+  indexChunks: { count: number; firstStart: number | null; lastEnd: number | null };
+  fragments: { count: number; firstStart: number | null; lastEnd: number | null; maxInFlight: number };
+  results: number | null;
 }
 
 export interface SearchFigures {
@@ -370,6 +385,7 @@ async function searchSession(browser: Browser, origin: string, distDir: string, 
       steps.push({
         name,
         query,
+        breakdown: breakdown(requests, start, done ? done.t - start : null),
         ms: done ? round(done.t - start) : null,
         paintMs: done?.paint != null ? round(done.paint - start) : null,
         statusText: (done ?? last)?.text ?? '',
@@ -390,6 +406,8 @@ async function searchSession(browser: Browser, origin: string, distDir: string, 
       const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
       return { responseEnd: n?.responseEnd ?? null, domContentLoaded: n?.domContentLoadedEventEnd ?? null, load: n?.loadEventEnd ?? null };
     });
+    steps[0]!.breakdown.htmlEnd = nav.responseEnd === null ? null : round(nav.responseEnd);
+    steps[0]!.breakdown.domContentLoaded = nav.domContentLoaded === null ? null : round(nav.domContentLoaded);
 
     // 2. A different query typed into the box, 3. the first query again: same page, warm.
     for (const [index, name, query] of [
@@ -441,6 +459,35 @@ async function documentWithoutJs(browser: Browser, origin: string, distDir: stri
 }
 
 const round = (n: number): number => Math.round(n * 10) / 10;
+
+/** Milestones of a step from its requests; `start` is the step's start on the page's clock (ms). */
+function breakdown(requests: RequestRecord[], start: number, results: number | null): Breakdown {
+  const span = (rs: RequestRecord[]): Array<{ s: number; e: number }> =>
+    rs.filter((r) => r.startMs !== null).map((r) => ({ s: r.startMs! - start, e: r.startMs! - start + (r.durationMs ?? 0) }));
+  const lastEnd = (rs: RequestRecord[]): number | null => {
+    const x = span(rs);
+    return x.length ? round(Math.max(...x.map((v) => v.e))) : null;
+  };
+  const firstStart = (rs: RequestRecord[]): number | null => {
+    const x = span(rs);
+    return x.length ? round(Math.min(...x.map((v) => v.s))) : null;
+  };
+  const runtime = requests.filter((r) => /\/pagefind\/pagefind(-worker)?\.js$/.test(r.url));
+  const init = requests.filter((r) => /\/pagefind\/(pagefind-entry\.json|.*\.pf_meta|wasm\.|filter\/)/.test(r.url));
+  const index = requests.filter((r) => r.url.includes('/pagefind/index/'));
+  const fragments = requests.filter((r) => r.url.includes('/pagefind/fragment/'));
+  const fs = span(fragments);
+  const maxInFlight = fs.reduce((m, a) => Math.max(m, fs.filter((b) => b.s <= a.s && a.s < b.e).length), 0);
+  return {
+    htmlEnd: null,
+    domContentLoaded: null,
+    runtimeEnd: lastEnd(runtime),
+    initEnd: lastEnd(init),
+    indexChunks: { count: index.length, firstStart: firstStart(index), lastEnd: lastEnd(index) },
+    fragments: { count: fragments.length, firstStart: firstStart(fragments), lastEnd: lastEnd(fragments), maxInFlight },
+    results: results === null ? null : round(results),
+  };
+}
 
 function totals(requests: RequestRecord[]): StepFigures['totals'] {
   let bodies = 0;

@@ -112,13 +112,15 @@ export function paragraphToMarkdown(paragraph: string): string {
     const m = mark === '**' ? STRONG : EM;
     return `${m}${inner}${m}`;
   });
-  s = s.replace(/\*/g, '');
-  s = s.replace(/\\(?=[-_#[\]`.])/g, '');
+  s = unescapeExport(s.replace(/\*/g, ''));
   s = s.replace(/[\\`*_[\]<>&|~]/g, (c) => `\\${c}`);
   s = s.replace(/^([#+=>-])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
   return s.replaceAll(ESCAPED_STAR, '\\*').replaceAll(EM, '*').replaceAll(STRONG, '**');
 }
 
+/** Word/Markdown exports escape punctuation ("\\-", "\\_", "\\#", "\\\\"): the text means the bare character. */
+const unescapeExport = (s: string): string => s.replace(/\\([-_#[\]`.\\])/g, '$1');
+
 /** The text a reader sees of a source paragraph: emphasis marks gone, a literal `\*` kept as "*". */
 export const paragraphToPlain = (paragraph: string): string =>
-  paragraph.replace(/\\\*/g, ESCAPED_STAR).replace(/\*/g, '').replaceAll(ESCAPED_STAR, '*');
+  unescapeExport(paragraph.replace(/\\\*/g, ESCAPED_STAR).replace(/\*/g, '')).replaceAll(ESCAPED_STAR, '*');

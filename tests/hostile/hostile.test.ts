@@ -194,6 +194,17 @@ async function expectInert(page: Page, where: string): Promise<void> {
 }
 
 describe('hostile text in a source', () => {
+  test('the detectors work: an alert called on the page is seen as a dialog, a wrapped call and a binding call', async () => {
+    const page = await open('/');
+    await page.evaluate(() => alert('synthetic self-check'));
+    expect(await page.evaluate(() => (window as unknown as { __hostileCalls: string[] }).__hostileCalls)).toEqual(['alert(synthetic self-check)']);
+    expect(dialogs).toEqual(['/: alert synthetic self-check']);
+    await expect.poll(() => bindingCalls.length).toBe(1);
+    dialogs.length = 0;
+    bindingCalls.length = 0;
+    await page.close();
+  });
+
   test('ingest escapes every payload in the Markdown body and keeps the subject as text', () => {
     const md = readFileSync(join(dirs.directives, SOURCE_NAME.replace(/\.txt$/, '.md')), 'utf8');
     const { data, content } = matter(md);
@@ -232,12 +243,26 @@ describe('hostile text in a source', () => {
     await page.close();
   });
 
-  test('the directive page opened from a search result (highlighter loaded) runs no payload', async () => {
-    const page = await open(`/van-ban/${id}/?pagefind-highlight=alert`);
-    await page.locator('.doc-body mark').first().waitFor({ state: 'visible', timeout: 10_000 });
-    expect(await page.locator('.doc-body').getByText(PAYLOADS.script).isVisible()).toBe(true);
-    await expectInert(page, 'highlighted directive page');
-    await page.close();
+  test('a search result for "alert" links to the directive with its matched words, and the page highlights them without running anything', async () => {
+    const search = await open('/tim-kiem/?q=alert');
+    const link = search.locator('#danh-sach-ket-qua a.result-title').first();
+    await link.waitFor({ state: 'visible', timeout: 15_000 });
+    const href = new URL((await link.getAttribute('href'))!, server.url);
+    expect(href.pathname).toBe(`/van-ban/${id}/`);
+    // The words to highlight are the text the reader saw in the excerpt: no HTML entities, no gutted punctuation.
+    const words = href.searchParams.getAll('pagefind-highlight');
+    expect(words.length).toBeGreaterThan(0);
+    expect(words.filter((w) => /&(lt|gt|amp|quot)/.test(w)), `entity-encoded highlight words: ${words.join(' | ')}`).toEqual([]);
+    expect(words.some((w) => w.includes('alert(')), `highlight words: ${words.join(' | ')}`).toBe(true);
+    await link.click();
+    await search.waitForURL((u) => u.pathname === `/van-ban/${id}/`);
+    await search.waitForLoadState('load');
+    await search.waitForTimeout(1_000);
+    const marks = await search.locator('.doc-body mark').allTextContents();
+    expect(marks.some((m) => m.includes('alert(')), `marks on the page: ${JSON.stringify(marks)}`).toBe(true);
+    expect(await search.locator('.doc-body').getByText(PAYLOADS.script).first().isVisible()).toBe(true);
+    await expectInert(search, 'directive page opened from a search result');
+    await search.close();
   });
 
   test('searching for "alert" finds the directive and its excerpt shows the payloads as text only', async () => {
@@ -278,12 +303,16 @@ describe('hostile text in a source', () => {
   });
 
   test('the raw source and the JSON record are served as text, not as HTML', async () => {
+    const raw = await fetch(`${server.url}/van-ban/${id}/nguon.txt`);
+    expect(raw.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(await raw.text()).toBe(SOURCE);
+    const json = await fetch(`${server.url}/van-ban/${id}/van-ban.json`);
+    expect(json.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(((await json.json()) as { subject: string }).subject).toBe(SUBJECT);
     for (const file of ['nguon.txt', 'van-ban.json']) {
-      const response = await fetch(`${server.url}/van-ban/${id}/${file}`);
-      expect(response.status).toBe(200);
-      expect(response.headers.get('content-type')).toMatch(/^(text\/plain|application\/json)/);
       const page = await open(`/van-ban/${id}/${file}`);
-      expect(await page.locator('body').innerText()).toContain(file === 'nguon.txt' ? PAYLOADS.script : JSON.stringify(PAYLOADS.script).slice(1, -1));
+      expect(await page.locator('body').innerText()).toContain(file === 'nguon.txt' ? PAYLOADS.script : 'onmouseover');
+      expect(await page.locator('body *').evaluateAll((els) => els.filter((e) => !['PRE', 'DIV', 'BUTTON', 'SPAN', 'INPUT', 'LABEL'].includes(e.tagName)).map((e) => e.tagName))).toEqual([]);
       await page.waitForTimeout(300);
       expect(await page.evaluate(() => (window as unknown as { __hostileCalls: string[] }).__hostileCalls)).toEqual([]);
       expect(dialogs).toEqual([]);
@@ -386,10 +415,17 @@ describe('Content-Security-Policy', () => {
 
   test('under the policy the site works with no violation: search returns results, the highlighter and copy buttons load', async () => {
     const violations: string[] = [];
-    for (const path of [...PAGES(), `/van-ban/${id}/?pagefind-highlight=alert`]) {
+    for (const path of PAGES()) {
       const page = await open(path);
-      if (path.startsWith('/tim-kiem/')) await expect.poll(() => page.locator('#danh-sach-ket-qua > li').count(), { timeout: 15_000 }).toBe(1);
-      if (path.includes('pagefind-highlight')) await page.locator('.doc-body mark').first().waitFor({ state: 'visible', timeout: 10_000 });
+      if (path.startsWith('/tim-kiem/')) {
+        await expect.poll(() => page.locator('#danh-sach-ket-qua > li').count(), { timeout: 15_000 }).toBe(1);
+        // Through to the directive: the highlighter (pagefind-highlight.js) loads under the policy too.
+        await page.locator('#danh-sach-ket-qua a.result-title').first().click();
+        await page.waitForURL((u) => u.searchParams.has('pagefind-highlight'));
+        await page.waitForLoadState('load');
+        await expect.poll(() => page.evaluate(() => performance.getEntriesByType('resource').some((r) => r.name.includes('pagefind-highlight')))).toBe(true);
+        await page.waitForTimeout(500);
+      }
       await page.waitForTimeout(300);
       violations.push(...(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).map((v) => `${path}: ${v}`));
       await page.close();

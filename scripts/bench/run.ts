@@ -1,0 +1,464 @@
+/**
+ * `npm run bench -- [--docs 10000] [--seed 42] [--keep] [--skip-browser] [--runs 3]`
+ *
+ * The whole pipeline on a SYNTHETIC archive of N directives, in a temporary folder (never content/):
+ *   generate → ingest → astro build → Pagefind index → sizes of the site → the search page in Chromium.
+ * Every stage runs as a child process; for each: wall time, exit status, and peak memory of the
+ * whole process tree (sampled from /proc every 200 ms, because GNU time's %M is the largest single
+ * process, not the tree: astro spawns esbuild, Pagefind's Node API spawns its Rust binary).
+ * Prints one table against the budgets and writes bench/results/<YYYY-MM-DD>-<N>docs.json.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { createWriteStream, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, freemem, tmpdir, totalmem, release, platform } from 'node:os';
+import { delimiter, dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { generateArchive } from './generate.ts';
+import { measureSizes, type SiteSizes } from './sizes.ts';
+import { measureSearch, type SearchSummary, type StepFigures } from './browser.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const RESULTS_DIR = join(ROOT, 'bench', 'results');
+const SAMPLE_MS = 200;
+/** 1 KB = 1000 bytes in budgets and the table (what browsers' devtools show as kB). */
+const KB = 1000;
+
+const BUDGETS = {
+  ingestSecondsPer10k: 10,
+  pageHtmlCssGzip: 12 * KB,
+  coldMs: 1000,
+  coldBytes: 300 * KB,
+  nextMs: 200,
+  nextBytes: 100 * KB,
+};
+
+const QUERIES: [string, string] = ['giãn cách xã hội', '"4 tại chỗ"'];
+
+// ---------------------------------------------------------------------------------------------
+// Stages: a child process, timed, with the memory of its whole process tree sampled.
+
+export interface StageResult {
+  name: string;
+  command: string;
+  seconds: number;
+  status: number | null;
+  signal: string | null;
+  /** Peak of the summed RSS of the child and all its descendants, sampled every 200 ms (MB). */
+  peakTreeRssMb: number;
+  /** The sampled peak alone (peakTreeRssMb also takes GNU time's figure into account). */
+  sampledTreeRssMb: number;
+  /** Most processes seen in the tree at once. */
+  peakProcesses: number;
+  /** GNU time's %M: peak RSS of the largest single process of the tree (MB), when /usr/bin/time exists. */
+  peakSingleRssMb: number | null;
+  /** Where the child's output was written (inside the temporary folder). */
+  log: string;
+  /** The output's last lines. */
+  tail: string[];
+}
+
+const PAGE_SIZE = Number(spawnSync('getconf', ['PAGESIZE'], { encoding: 'utf8' }).stdout.trim()) || 4096;
+const GNU_TIME = spawnSync('/usr/bin/time', ['--version'], { encoding: 'utf8' }).status === 0;
+
+/** Summed RSS (bytes) and size of the process tree under `root`, from /proc. */
+function treeRss(root: number): { bytes: number; processes: number } {
+  const children = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+    } catch {
+      continue; // the process ended meanwhile
+    }
+    // "pid (comm) state ppid …": comm may hold spaces and parentheses, so split after the last ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const pid = Number(name);
+    const ppid = Number(fields[1]);
+    rss.set(pid, Number(fields[21]) * PAGE_SIZE);
+    const list = children.get(ppid);
+    if (list) list.push(pid);
+    else children.set(ppid, [pid]);
+  }
+  let bytes = 0;
+  let processes = 0;
+  const stack = [root];
+  while (stack.length > 0) {
+    const pid = stack.pop()!;
+    if (!rss.has(pid)) continue;
+    bytes += rss.get(pid)!;
+    processes++;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return { bytes, processes };
+}
+
+function runStage(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, logFile: string): Promise<StageResult> {
+  const argv = GNU_TIME ? ['/usr/bin/time', '-f', 'bench-peak-rss-kb=%M', command, ...args] : [command, ...args];
+  const log = createWriteStream(logFile);
+  const tail: string[] = [];
+  let partial = '';
+  let gnuPeak: number | null = null;
+  const collect = (chunk: Buffer): void => {
+    log.write(chunk);
+    const lines = (partial + chunk.toString('utf8')).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) {
+      const m = /^bench-peak-rss-kb=(\d+)$/.exec(line.trim());
+      if (m) gnuPeak = Number(m[1]) / 1024;
+      else tail.push(line);
+    }
+    if (tail.length > 400) tail.splice(0, tail.length - 400);
+  };
+  return new Promise((done, fail) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(argv[0]!, argv.slice(1), { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let peak = 0;
+    let peakProcesses = 0;
+    const sample = (): void => {
+      if (child.pid === undefined) return;
+      const { bytes, processes } = treeRss(child.pid);
+      peak = Math.max(peak, bytes);
+      peakProcesses = Math.max(peakProcesses, processes);
+    };
+    sample();
+    const timer = setInterval(sample, SAMPLE_MS);
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    child.on('error', (error) => {
+      clearInterval(timer);
+      fail(error);
+    });
+    child.on('close', (status, signal) => {
+      clearInterval(timer);
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      if (partial) collect(Buffer.from('\n'));
+      log.end();
+      done({
+        name,
+        command: [command === process.execPath ? 'node' : command, ...args].join(' '),
+        seconds,
+        status,
+        signal,
+        // Sampling can miss a short peak; the tree was at least as big as its largest process.
+        peakTreeRssMb: Math.max(peak / 1024 / 1024, gnuPeak ?? 0),
+        sampledTreeRssMb: peak / 1024 / 1024,
+        peakProcesses,
+        peakSingleRssMb: gnuPeak,
+        log: logFile,
+        tail: tail.slice(-40),
+      });
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report.
+
+type Status = 'ok' | 'OVER' | 'FAIL' | '';
+interface Row {
+  metric: string;
+  value: string;
+  budget: string;
+  status: Status;
+}
+
+const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(1)} MB`;
+const kb = (bytes: number): string => (bytes < 10 * KB ? `${(bytes / KB).toFixed(2)} kB` : `${(bytes / KB).toFixed(1)} kB`);
+const secs = (s: number): string => `${s.toFixed(2)} s`;
+const within = (value: number | null, budget: number): Status => (value === null ? 'FAIL' : value < budget ? 'ok' : 'OVER');
+
+function table(rows: Row[]): string {
+  const head: Row = { metric: 'stage / metric', value: 'value', budget: 'budget', status: '' };
+  const all = [head, ...rows];
+  const w = (k: keyof Row): number => Math.max(...all.map((r) => r[k].length));
+  const line = (r: Row): string => `${r.metric.padEnd(w('metric'))}  ${r.value.padEnd(w('value'))}  ${r.budget.padEnd(w('budget'))}  ${r.status || (r === head ? 'status' : '')}`;
+  return [line(head), '-'.repeat(w('metric') + w('value') + w('budget') + 12), ...rows.map(line)].join('\n');
+}
+
+function stageRows(s: StageResult, budgetSeconds: number | null, okStatuses: number[] = [0]): Row[] {
+  const ok = s.status !== null && okStatuses.includes(s.status);
+  return [
+    {
+      metric: `${s.name}: wall time`,
+      value: secs(s.seconds),
+      budget: budgetSeconds === null ? '—' : `< ${budgetSeconds.toFixed(1)} s`,
+      status: !ok ? 'FAIL' : budgetSeconds === null ? '' : within(s.seconds, budgetSeconds),
+    },
+    {
+      metric: `${s.name}: peak memory, process tree`,
+      value: `${s.peakTreeRssMb.toFixed(0)} MB (${s.peakProcesses} proc.${s.peakSingleRssMb === null ? '' : `; largest one ${s.peakSingleRssMb.toFixed(0)} MB`})`,
+      budget: '—',
+      status: '',
+    },
+    { metric: `${s.name}: exit status`, value: s.signal ? `signal ${s.signal}` : String(s.status), budget: okStatuses.join(' or '), status: ok ? 'ok' : 'FAIL' },
+  ];
+}
+
+function stepRows(step: StepFigures, msRuns: Array<number | null>, cold: boolean): Row[] {
+  const label = cold ? `search, cold "${step.query}"` : step.name === 'second' ? `search, 2nd query ${step.query}` : `search, repeat "${step.query}"`;
+  const msBudget = cold ? BUDGETS.coldMs : BUDGETS.nextMs;
+  const bytesBudget = cold ? BUDGETS.coldBytes : BUDGETS.nextBytes;
+  const t = step.totals;
+  return [
+    {
+      metric: `${label}: time to results`,
+      value: step.ms === null ? 'no results' : `${step.ms.toFixed(0)} ms (runs ${msRuns.map((m) => (m === null ? '—' : m.toFixed(0))).join(', ')})`,
+      budget: `< ${msBudget} ms`,
+      status: within(step.ms, msBudget),
+    },
+    { metric: `${label}: transferred, as served`, value: `${kb(t.transferred)} in ${t.requests} req.`, budget: `< ${kb(bytesBudget)}`, status: within(t.transferred, bytesBudget) },
+    { metric: `${label}: transferred, if gzipped (estimate)`, value: kb(t.gzipEstimate), budget: `< ${kb(bytesBudget)}`, status: within(t.gzipEstimate, bytesBudget) },
+  ];
+}
+
+function sizeRows(s: SiteSizes): Row[] {
+  const d = s.documentPages;
+  const js = d.assets.filter((a) => a.kind === 'js');
+  return [
+    { metric: 'dist/ total', value: `${mb(s.dist.bytes)}, ${s.dist.files} files`, budget: '—', status: '' },
+    { metric: 'dist/pagefind/', value: `${mb(s.pagefind.bytes)}, ${s.pagefind.files} files`, budget: '—', status: '' },
+    { metric: 'document pages', value: `${d.count}${d.redirectStubs ? ` (+${d.redirectStubs} redirect stubs)` : ''}`, budget: '—', status: '' },
+    { metric: 'page HTML raw, median / max', value: `${kb(d.htmlRaw.median)} / ${kb(d.htmlRaw.max)}`, budget: '—', status: '' },
+    { metric: 'page HTML gzip, median / max', value: `${kb(d.htmlGzip.median)} / ${kb(d.htmlGzip.max)}`, budget: '—', status: '' },
+    { metric: 'page CSS raw / gzip', value: `${kb(d.cssRaw.max)} / ${kb(d.cssGzip.max)}`, budget: '—', status: '' },
+    {
+      metric: 'page HTML+CSS gzip, median / max',
+      value: `${kb(d.htmlCssGzip.median)} / ${kb(d.htmlCssGzip.max)}`,
+      budget: `< ${kb(BUDGETS.pageHtmlCssGzip)}`,
+      status: within(d.htmlCssGzip.max, BUDGETS.pageHtmlCssGzip),
+    },
+    {
+      metric: 'page JS loaded (not needed to read)',
+      value:
+        d.pagesWithJs === 0
+          ? 'none'
+          : `${d.pagesWithJs}/${d.count} pages: ${kb(d.jsRaw.max)} raw / ${kb(d.jsGzip.max)} gzip, ${js.length} files${d.inlineJsRaw.max ? `, inline ${kb(d.inlineJsRaw.max)}` : ''}`,
+      budget: 'no JS required',
+      status: '',
+    },
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function gitCommit(): { commit: string | null; dirty: boolean } {
+  const head = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8' });
+  const status = spawnSync('git', ['status', '--porcelain'], { cwd: ROOT, encoding: 'utf8' });
+  return { commit: head.status === 0 ? head.stdout.trim() : null, dirty: status.status === 0 && status.stdout.trim() !== '' };
+}
+
+const packageVersion = (name: string): string | null => {
+  try {
+    return (JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return null;
+  }
+};
+
+/** Directives (ingest output) whose text contains the phrase, case and tone marks as written. */
+function phraseCounts(dir: string, phrases: string[]): Record<string, number> {
+  const counts = Object.fromEntries(phrases.map((p) => [p, 0]));
+  for (const name of readdirSync(dir)) {
+    if (!name.endsWith('.md')) continue;
+    const text = readFileSync(join(dir, name), 'utf8').normalize('NFC').toLowerCase();
+    for (const p of phrases) if (text.includes(p.replace(/"/g, '').toLowerCase())) counts[p]!++;
+  }
+  return counts;
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      docs: { type: 'string', default: '10000' },
+      seed: { type: 'string', default: '42' },
+      keep: { type: 'boolean', default: false },
+      'skip-browser': { type: 'boolean', default: false },
+      runs: { type: 'string', default: '3' },
+    },
+  });
+  const count = Number(values.docs);
+  const seed = Number(values.seed);
+  const runs = Number(values.runs);
+  if (!Number.isInteger(count) || count < 1) throw new Error(`--docs must be a whole number ≥ 1, got ${values.docs}`);
+  if (!Number.isInteger(seed)) throw new Error(`--seed must be a whole number, got ${values.seed}`);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a whole number ≥ 1, got ${values.runs}`);
+
+  const startedAt = new Date();
+  const dir = mkdtempSync(join(tmpdir(), 'archive-bench-'));
+  try {
+    return await bench(dir, { count, seed, runs, keep: values.keep, skipBrowser: values['skip-browser'], startedAt });
+  } finally {
+    if (!values.keep) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function bench(
+  dir: string,
+  values: { count: number; seed: number; runs: number; keep: boolean; skipBrowser: boolean; startedAt: Date },
+): Promise<number> {
+  const { count, seed, runs, startedAt } = values;
+  const sources = join(dir, 'sources');
+  const directives = join(dir, 'directives');
+  const dist = join(dir, 'dist');
+  const logs = join(dir, 'logs');
+  mkdirSync(logs);
+  // Children run on this Node 24: node_modules/.bin and this node first on PATH, whatever runs them.
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PATH: [join(ROOT, 'node_modules', '.bin'), dirname(process.execPath), process.env.PATH ?? ''].join(delimiter),
+    ASTRO_TELEMETRY_DISABLED: '1',
+  };
+  const log = (msg: string): void => console.error(`[bench ${((Date.now() - startedAt.getTime()) / 1000).toFixed(1)} s] ${msg}`);
+  const stages: StageResult[] = [];
+  const rows: Row[] = [];
+  let failed = false;
+  let sizes: SiteSizes | null = null;
+  let search: SearchSummary | null = null;
+  let browserError: string | null = null;
+  let generate: { seconds: number; quirks: Record<string, number> } | null = null;
+  let corpus: Record<string, number> | null = null;
+
+  try {
+    log(`generating ${count} synthetic directives (seed ${seed}) in ${sources}`);
+    const g0 = performance.now();
+    const { quirks } = await generateArchive({ count, seed, outDir: sources });
+    generate = { seconds: (performance.now() - g0) / 1000, quirks };
+    rows.push({ metric: 'generate (not part of the pipeline)', value: `${secs(generate.seconds)}, ${count} files`, budget: '—', status: '' });
+
+    log('ingest');
+    const ingest = await runStage('ingest', process.execPath, ['scripts/ingest.ts', '--sources', sources, '--out', directives, '--quiet'], env, join(logs, 'ingest.log'));
+    stages.push(ingest);
+    // Exit 1 means some sources were rejected (reported), not that ingest broke.
+    const ingestOk = ingest.status === 0 || ingest.status === 1;
+    const summary = ingest.tail.find((l) => / read, /.test(l)) ?? '(no summary line)';
+    rows.push(...stageRows(ingest, (BUDGETS.ingestSecondsPer10k * count) / 10_000, [0, 1]));
+    rows.push({ metric: 'ingest: report', value: summary.trim(), budget: '0 rejected', status: /\b0 rejected/.test(summary) ? 'ok' : 'OVER' });
+    if (!ingestOk) throw new Error(`ingest failed (exit ${ingest.status}); see ${ingest.log}`);
+    corpus = phraseCounts(directives, QUERIES);
+
+    // The content layer's cache goes into the temporary folder too: the build must not leave
+    // thousands of synthetic entries in the project's node_modules/.astro/data-store.json.
+    const config = join(dir, 'astro.config.mjs');
+    writeFileSync(
+      config,
+      `import config from ${JSON.stringify(join(ROOT, 'astro.config.mjs'))};\nexport default { ...config, cacheDir: ${JSON.stringify(join(dir, 'astro-cache'))} };\n`,
+    );
+    log('astro build');
+    const build = await runStage(
+      'build',
+      process.execPath,
+      // Astro joins --config to the project root, so it must be relative to it.
+      [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', dist, '--config', relative(ROOT, config)],
+      { ...env, ARCHIVE_CONTENT: directives, ARCHIVE_SKIP_INDEX: '1' },
+      join(logs, 'build.log'),
+    );
+    build.command = `astro build --outDir ${dist} --config ${config}  (env ARCHIVE_CONTENT=${directives} ARCHIVE_SKIP_INDEX=1)`;
+    stages.push(build);
+    rows.push(...stageRows(build, null));
+    const built = build.tail.map((l) => /(\d+) page\(s\) built in/.exec(l)).find(Boolean);
+    if (built) rows.push({ metric: 'build: pages', value: built[1]!, budget: '—', status: '' });
+    if (build.status !== 0) throw new Error(`astro build failed (exit ${build.status}); see ${build.log}`);
+
+    log('Pagefind index');
+    const index = await runStage('index', process.execPath, ['scripts/index-search.ts', dist], env, join(logs, 'index.log'));
+    stages.push(index);
+    rows.push(...stageRows(index, null));
+    const indexed = index.tail.map((l) => /indexed (\d+) directive pages/.exec(l)).find(Boolean);
+    if (indexed) rows.push({ metric: 'index: pages indexed', value: indexed[1]!, budget: '—', status: '' });
+    if (index.status !== 0) throw new Error(`indexing failed (exit ${index.status}); see ${index.log}`);
+    const total = stages.reduce((a, s) => a + s.seconds, 0);
+    rows.push({ metric: 'pipeline total (ingest + build + index)', value: secs(total), budget: '—', status: '' });
+
+    log('sizes');
+    sizes = await measureSizes(dist);
+    rows.push(...sizeRows(sizes));
+
+    if (!values.skipBrowser) {
+      log(`browser: ${runs} cold runs of the search page`);
+      const firstPage = readdirSync(join(dist, 'van-ban'), { recursive: true, encoding: 'utf8' })
+        .filter((p) => p.endsWith('index.html'))
+        .sort()[0];
+      try {
+        search = await measureSearch({ distDir: dist, queries: QUERIES, runs, documentPath: firstPage ? `/van-ban/${firstPage.replace(/index\.html$/, '')}` : undefined });
+        for (const step of search.steps) rows.push(...stepRows(step, search.msRuns[step.name], step.name === 'cold'));
+        rows.push({
+          metric: 'search: worker fetches counted',
+          value: search.workerRequestsCounted ? 'yes (index + fragment chunks seen from the worker)' : 'NO',
+          budget: 'yes',
+          status: search.workerRequestsCounted ? 'ok' : 'FAIL',
+        });
+        if (search.documentPage) {
+          const p = search.documentPage;
+          rows.push({
+            metric: 'document page with JS off',
+            value: `${p.paragraphsWithoutJs} paragraphs shown; ${kb(p.transferred)} as served, ${kb(p.gzipEstimate)} gzipped, ${p.requests} req.`,
+            budget: 'text readable',
+            status: p.paragraphsWithoutJs > 0 ? 'ok' : 'FAIL',
+          });
+        }
+      } catch (error) {
+        browserError = (error as Error).stack ?? String(error);
+        rows.push({ metric: 'browser', value: `failed: ${(error as Error).message.split('\n')[0]}`, budget: '—', status: 'FAIL' });
+      }
+    }
+  } catch (error) {
+    failed = true;
+    console.error(`\n${(error as Error).message}`);
+    const broken = stages.find((x) => x.status !== 0 && !(x.name === 'ingest' && x.status === 1));
+    if (broken) console.error(`--- ${broken.name} (last lines) ---\n${broken.tail.join('\n')}`);
+  }
+
+  const cpuList = cpus();
+  const git = gitCommit();
+  const result = {
+    date: startedAt.toISOString(),
+    finished: new Date().toISOString(),
+    docs: count,
+    seed,
+    queries: QUERIES,
+    machine: {
+      cores: cpuList.length,
+      cpu: cpuList[0]?.model ?? null,
+      totalMemoryMb: Math.round(totalmem() / 1024 / 1024),
+      freeMemoryMbAtEnd: Math.round(freemem() / 1024 / 1024),
+      platform: `${platform()} ${release()}`,
+      node: process.version,
+      chromium: search?.chromium ?? null,
+      astro: packageVersion('astro'),
+      pagefind: packageVersion('pagefind'),
+    },
+    git,
+    units: { KB: `${KB} bytes`, gzip: 'zlib level 6, computed by the benchmark; scripts/serve.ts sends uncompressed', memory: 'MB = 2^20 bytes' },
+    budgets: BUDGETS,
+    generate,
+    corpusPhraseCounts: corpus,
+    stages: stages.map(({ tail, ...s }) => ({ ...s, tail: s.status === 0 ? tail.slice(-5) : tail })),
+    pipelineSeconds: stages.length === 3 ? stages.reduce((a, s) => a + s.seconds, 0) : null,
+    sizes,
+    search,
+    browserError,
+    table: rows,
+    failed,
+    folder: values.keep ? dir : null,
+  };
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const day = `${startedAt.getFullYear()}-${String(startedAt.getMonth() + 1).padStart(2, '0')}-${String(startedAt.getDate()).padStart(2, '0')}`;
+  const file = join(RESULTS_DIR, `${day}-${count}docs.json`);
+  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+
+  console.log(`\nBenchmark: ${count} synthetic directives, seed ${seed}, ${cpuList.length} cores, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}, ${git.commit?.slice(0, 7) ?? 'no git'}${git.dirty ? ' (dirty)' : ''}`);
+  console.log(`Sizes in kB of 1000 bytes; "if gzipped" = bodies compressed here (zlib 6) where that helps, since the local server does not compress.\n`);
+  console.log(table(rows));
+  console.log(`\nresults: ${relativeToRoot(file)}`);
+  console.log(values.keep ? `folder kept: ${dir}` : 'temporary folder: removed');
+  return failed || rows.some((r) => r.status === 'FAIL') ? 1 : 0;
+}
+
+const relativeToRoot = (p: string): string => (p.startsWith(ROOT) ? p.slice(ROOT.length) : p);
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = await main();
+}
