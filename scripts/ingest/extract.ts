@@ -90,6 +90,7 @@ export function extractDraft(sourceFile: string, bytes: Uint8Array, text: string
   const missing = [ownNumber ? null : 'số', dateLine?.date ? null : 'ngày ban hành'].filter(Boolean);
   if (missing.length > 0) warnings.push(`Văn bản không ghi ${missing.join(' và ')}`);
   if (layout.header.length === 0) warnings.push('Văn bản không có phần đầu (cơ quan ban hành, số, ngày tháng)');
+  if (paragraphs.length === 0) warnings.push('Bản nguồn không có nội dung văn bản, chỉ có phần đầu hoặc phần chữ ký');
   const truncated = layout.signature.length === 0 && looksTruncated(paragraphs);
   if (truncated) warnings.push('Văn bản gốc bị cắt cụt: kết thúc giữa câu, không có phần chữ ký');
   else if (layout.signature.length === 0) warnings.push('Văn bản không có phần chữ ký');

@@ -226,8 +226,16 @@ function excerptNodes(excerpt: string): Node[] {
   });
 }
 
+/** The matched words of an excerpt, as the text has them (entities decoded, end punctuation trimmed). */
 const markedWords = (excerpt: string): string[] =>
-  [...new Set([...excerpt.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => m[1]!.replace(/[.,;:!?()“”"]/g, '')).filter(Boolean))].slice(0, 8);
+  [
+    ...new Set(
+      excerptNodes(excerpt)
+        .filter((n) => n.nodeName === 'MARK')
+        .map((n) => (n.textContent ?? '').replace(/^[.,;:!?()“”"'«»]+|[.,;:!?()“”"'«»]+$/gu, ''))
+        .filter(Boolean),
+    ),
+  ].slice(0, 8);
 
 function renderFilters(response: PagefindResponse, state: SearchState): void {
   filterBox.replaceChildren(

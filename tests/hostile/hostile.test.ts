@@ -252,8 +252,8 @@ describe('hostile text in a source', () => {
     // The words to highlight are the text the reader saw in the excerpt: no HTML entities, no gutted punctuation.
     const words = href.searchParams.getAll('pagefind-highlight');
     expect(words.length).toBeGreaterThan(0);
-    expect(words.filter((w) => /&(lt|gt|amp|quot)/.test(w)), `entity-encoded highlight words: ${words.join(' | ')}`).toEqual([]);
-    expect(words.some((w) => w.includes('alert(')), `highlight words: ${words.join(' | ')}`).toBe(true);
+    expect.soft(words.filter((w) => /&(lt|gt|amp|quot)/.test(w)), `entity-encoded highlight words: ${words.join(' | ')}`).toEqual([]);
+    expect.soft(words.some((w) => w.includes('alert(')), `highlight words: ${words.join(' | ')}`).toBe(true);
     await link.click();
     await search.waitForURL((u) => u.pathname === `/van-ban/${id}/`);
     await search.waitForLoadState('load');
@@ -368,13 +368,16 @@ function expectSiteOnly(policy: Policy, where: string): void {
   const defaultSrc = policy.get('default-src');
   expect(defaultSrc, `${where}: default-src`).toBeDefined();
   expect(defaultSrc!.every((t) => t === "'self'" || t === "'none'"), `${where}: default-src ${defaultSrc!.join(' ')}`).toBe(true);
+  const beyondSite: string[] = [];
   for (const [name, values] of policy) {
     if (!FETCH_DIRECTIVES.includes(name)) continue;
     for (const token of values) {
       const ok = token === "'self'" || token === "'none'" || HASH.test(token) || (token === "'wasm-unsafe-eval'" && /^(script-src|default-src)$/.test(name));
-      expect(ok, `${where}: ${name} allows ${token}`).toBe(true);
+      if (!ok) beyondSite.push(`${name} ${token}`);
     }
   }
+  // Soft, so the remaining checks still report.
+  expect.soft(beyondSite, `${where}: sources other than the site itself`).toEqual([]);
   const scriptSrc = policy.get('script-src') ?? defaultSrc!;
   expect(scriptSrc, `${where}: script-src`).toContain("'self'");
   expect(scriptSrc, `${where}: Pagefind needs 'wasm-unsafe-eval'`).toContain("'wasm-unsafe-eval'");

@@ -8,12 +8,11 @@
  * content data store (node_modules/.astro) with another build running at the same time.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser } from '@playwright/test';
-// @ts-expect-error: plain .mjs helper without type declarations
 import { chromiumPath } from '../../scripts/check-chromium.mjs';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -108,12 +107,25 @@ export function walk(dir: string, base = dir): string[] {
   return out;
 }
 
-/** Directive ids that have a page under dist/van-ban (`<id>/index.html`). */
+const isRedirectPage = (file: string): boolean => /<meta\s+http-equiv="refresh"/i.test(readFileSync(file, 'utf8').slice(0, 2000));
+
+/** Directive ids that have a page under dist/van-ban (`<id>/index.html`), redirect pages of retired ids left out. */
 export function pageIds(dist: string): string[] {
   return walk(join(dist, 'van-ban'))
-    .filter((f) => f.endsWith('/index.html'))
+    .filter((f) => f.endsWith('/index.html') && !isRedirectPage(join(dist, 'van-ban', f)))
     .map((f) => f.slice(0, -'/index.html'.length))
     .sort();
+}
+
+/** Retired ids whose /van-ban/<id>/ is a redirect page, with the path it points to. */
+export function redirectPages(dist: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const f of walk(join(dist, 'van-ban')).filter((x) => x.endsWith('/index.html'))) {
+    const html = readFileSync(join(dist, 'van-ban', f), 'utf8');
+    const target = /<meta\s+http-equiv="refresh"\s+content="\d+;\s*url=([^"]+)"/i.exec(html)?.[1];
+    if (target) out.set(f.slice(0, -'/index.html'.length), target);
+  }
+  return out;
 }
 
 export const CHROMIUM_ARGS = [
@@ -127,6 +139,6 @@ export const CHROMIUM_ARGS = [
 ];
 
 export async function launchChromium(): Promise<Browser> {
-  const executablePath = (chromiumPath() as string | null) ?? '/usr/bin/chromium';
+  const executablePath = chromiumPath() ?? '/usr/bin/chromium';
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
 }

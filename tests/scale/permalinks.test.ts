@@ -1,0 +1,181 @@
+/**
+ * Published permalinks keep answering across a re-ingest and rebuild. A SYNTHETIC archive of 30
+ * sources (scripts/bench/generate.ts, syn_*.txt) is ingested and built; every /van-ban/<id>/ URL
+ * is recorded. Then 10 new sources arrive, a curation file corrects one directive's date and
+ * another gives a second directive a new id; the same --out and registry are ingested again and
+ * the site rebuilt. Every old URL must still answer: directly with the same directive, or (the
+ * re-identified one only) through the redirect page Astro generates to its new id.
+ */
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import matter from 'gray-matter';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { generateArchive } from '../../scripts/bench/generate.ts';
+import { startServer } from '../../scripts/serve.ts';
+import { archiveDirs, buildSite, ingestCli, launchChromium, pageIds, redirectPages, remove, syntheticTemp, type ArchiveDirs, type Run } from './support.ts';
+
+interface Registry {
+  ids: Record<string, string>;
+  redirects: Record<string, string>;
+  added: Record<string, string>;
+}
+
+let tmp: string;
+let dirs: ArchiveDirs;
+let firstIngest: Run;
+let secondIngest: Run;
+let before: { registry: Registry; pages: Map<string, string> };
+let after: { registry: Registry; pages: string[]; redirects: Map<string, string> };
+let server: { url: string; close: () => void };
+/** The directive whose date a curator corrects (its id must not change). */
+let dated: { source: string; id: string; date: string; newDate: string };
+/** The directive a curator gives a new id (its old id must redirect). */
+let renamed: { source: string; id: string; newId: string };
+let newSources: string[];
+
+const frontmatter = (source: string): Record<string, unknown> => matter(readFileSync(join(dirs.directives, source.replace(/\.txt$/, '.md')), 'utf8')).data;
+const registry = (): Registry => JSON.parse(readFileSync(join(dirs.directives, 'permalinks.json'), 'utf8')) as Registry;
+const h1 = (html: string): string | null => /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html)?.[1]?.replace(/\s+/g, ' ').trim() ?? null;
+const refreshTarget = (html: string): string | null => /<meta\s+http-equiv="refresh"\s+content="\d+;\s*url=([^"]+)"/i.exec(html)?.[1] ?? null;
+const longDate = (iso: string): string => {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `ngày ${d} tháng ${m} năm ${y}`;
+};
+
+beforeAll(async () => {
+  tmp = syntheticTemp('permalinks');
+  dirs = archiveDirs(tmp);
+  const staging = join(tmp, 'generated');
+  // Document i does not depend on count: the first 30 of 40 are the first batch, the rest arrive later.
+  const { files } = await generateArchive({ count: 40, seed: 4242, outDir: staging });
+  const names = files.map((f) => f.slice(staging.length + 1)).sort();
+  for (const name of names.slice(0, 30)) copyFileSync(join(staging, name), join(dirs.sources, name));
+  newSources = names.slice(30);
+
+  firstIngest = await ingestCli(dirs);
+  await buildSite(dirs.directives, join(tmp, 'dist-1'), tmp);
+  const dist1 = join(tmp, 'dist-1');
+  before = {
+    registry: registry(),
+    pages: new Map(pageIds(dist1).map((id) => [id, h1(readFileSync(join(dist1, 'van-ban', id, 'index.html'), 'utf8'))!])),
+  };
+
+  // Two published, dated directives for the curator.
+  const written = readdirSync(dirs.directives)
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => f.replace(/\.md$/, '.txt'))
+    .filter((s) => frontmatter(s).date_issued !== null);
+  const a = written[3]!;
+  const b = written[7]!;
+  const aDate = frontmatter(a).date_issued as string;
+  dated = { source: a, id: frontmatter(a).id as string, date: aDate, newDate: aDate === '2021-02-04' ? '2021-02-05' : '2021-02-04' };
+  const bId = frontmatter(b).id as string;
+  renamed = { source: b, id: bId, newId: `${bId.split('/')[0]}/tong-hop-synthetic-id-moi` };
+  writeFileSync(
+    join(dirs.curation, a.replace(/\.txt$/, '.yml')),
+    `# SYNTHETIC curation for a synthetic directive (test data)\ndate_issued:\n  value: "${dated.newDate}"\n  note: "Ngày ghi trên bản lưu tổng hợp (synthetic) dùng để kiểm thử"\n`,
+  );
+  writeFileSync(
+    join(dirs.curation, b.replace(/\.txt$/, '.yml')),
+    `# SYNTHETIC curation for a synthetic directive (test data)\nid:\n  value: "${renamed.newId}"\n  note: "Đường dẫn mới cho văn bản tổng hợp (synthetic) dùng để kiểm thử"\n`,
+  );
+  for (const name of newSources) copyFileSync(join(staging, name), join(dirs.sources, name));
+
+  secondIngest = await ingestCli(dirs);
+  const dist2 = join(tmp, 'dist-2');
+  await buildSite(dirs.directives, dist2, tmp);
+  after = { registry: registry(), pages: pageIds(dist2), redirects: redirectPages(dist2) };
+  server = await startServer(dist2, 0);
+}, 300_000);
+
+afterAll(() => {
+  server?.close();
+  if (tmp) remove(tmp);
+});
+
+describe('permalinks across a re-ingest with new sources and curation', () => {
+  test('both ingest runs succeed: 30 sources, then 40', () => {
+    expect(firstIngest.status, firstIngest.stdout + firstIngest.stderr).toBe(0);
+    expect(firstIngest.stdout).toMatch(/^30 read, \d+ written, \d+ duplicates?, 0 rejected$/m);
+    expect(secondIngest.status, secondIngest.stdout + secondIngest.stderr).toBe(0);
+    expect(secondIngest.stdout).toMatch(/^40 read, \d+ written, \d+ duplicates?, 0 rejected$/m);
+    expect(before.pages.size).toBeGreaterThanOrEqual(28);
+  });
+
+  test('the registry keeps every published id, retires only the renamed one, and records its redirect', () => {
+    for (const [source, id] of Object.entries(before.registry.ids)) {
+      expect(after.registry.ids[source], source).toBe(source === renamed.source ? renamed.newId : id);
+    }
+    expect(after.registry.redirects).toEqual({ [renamed.id]: renamed.newId });
+    // A new id is not a new addition: it keeps the day it was first published.
+    expect(after.registry.added[renamed.newId]).toBe(before.registry.added[renamed.id]);
+    expect(Object.keys(after.registry.ids)).toHaveLength(Object.keys(before.registry.ids).length + newSources.length - countDuplicatesAmongNew());
+  });
+
+  test('every previously published URL still answers 200 with the same directive, directly or via a redirect to its new id', async () => {
+    const problems: string[] = [];
+    for (const [id, title] of before.pages) {
+      const response = await fetch(`${server.url}/van-ban/${id}/`);
+      if (response.status !== 200) {
+        problems.push(`${id}: HTTP ${response.status}`);
+        continue;
+      }
+      const html = await response.text();
+      const target = refreshTarget(html);
+      if (id === renamed.id) {
+        if (target !== `/van-ban/${renamed.newId}/`) problems.push(`${id}: redirects to ${target}, expected /van-ban/${renamed.newId}/`);
+        const next = await fetch(`${server.url}${target}`);
+        if (next.status !== 200) problems.push(`${id} → ${target}: HTTP ${next.status}`);
+        else if (h1(await next.text()) !== title) problems.push(`${id} → ${target}: another directive`);
+      } else {
+        if (target !== null) problems.push(`${id}: unexpectedly redirects to ${target}`);
+        else if (h1(html) !== title) problems.push(`${id}: now shows "${h1(html)}", was "${title}"`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  test('the corrected directive keeps its URL and shows the curated date with its note', async () => {
+    expect(frontmatter(dated.source).id).toBe(dated.id);
+    expect(after.pages).toContain(dated.id);
+    const html = await (await fetch(`${server.url}/van-ban/${dated.id}/`)).text();
+    expect(refreshTarget(html)).toBeNull();
+    expect(html).toContain(longDate(dated.newDate));
+    expect(html).not.toContain(longDate(dated.date));
+    expect(html).toContain('Ngày ghi trên bản lưu tổng hợp (synthetic) dùng để kiểm thử');
+    const record = (await (await fetch(`${server.url}/van-ban/${dated.id}/van-ban.json`)).json()) as { id: string; date_issued: string };
+    expect(record).toMatchObject({ id: dated.id, date_issued: dated.newDate });
+  });
+
+  test('the renamed directive has its page at the new id, and a browser following the old URL lands there', async () => {
+    expect(after.pages).toContain(renamed.newId);
+    expect(after.pages).not.toContain(renamed.id);
+    // The only redirect page the build made is the retired id's.
+    expect(Object.fromEntries(after.redirects)).toEqual({ [renamed.id]: `/van-ban/${renamed.newId}/` });
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}/van-ban/${renamed.id}/`);
+      await page.waitForURL(`${server.url}/van-ban/${renamed.newId}/`, { timeout: 10_000 });
+      expect(h1(await page.content())).toBe(before.pages.get(renamed.id));
+    } finally {
+      await browser.close();
+    }
+  });
+
+  test('the ten new sources are published without taking any old id', () => {
+    const newIds = newSources.map((s) => after.registry.ids[s]).filter((id): id is string => id !== undefined);
+    expect(newIds.length).toBe(newSources.length - countDuplicatesAmongNew());
+    for (const id of newIds) {
+      expect(before.pages.has(id), `${id} reuses a published id`).toBe(false);
+      expect(id).not.toBe(renamed.id);
+      expect(after.pages).toContain(id);
+    }
+  });
+});
+
+/** New sources the generator made as byte copies of earlier ones (its "duplicate" quirk): they get no id. */
+function countDuplicatesAmongNew(): number {
+  return newSources.filter((s) => secondIngest.stdout.includes(`${s} | duplicate of `)).length;
+}
