@@ -18,7 +18,8 @@ const CHARSET_TYPES: Record<string, string> = { '.txt': 'text/plain', '.md': 'te
 export function startServer(dir = 'dist', port = Number(process.env.PORT ?? 4321)): Promise<{ url: string; close: () => void }> {
   const notFound = readFileSync(`${dir}/404.html`);
   const files = sirv(dir, {
-    dev: false,
+    // Look files up per request: a rebuild of dist/ while serving must not crash or serve stale lists.
+    dev: true,
     etag: true,
     extensions: ['html'],
     // Raw sources and downloads are UTF-8 Vietnamese: say so, or browsers guess Latin-1.

@@ -57,7 +57,10 @@ export function parseArgs(argv: readonly string[], valued: readonly string[]): {
 /** The parts of a Lighthouse result (LH.Result) that the audit reads. */
 export interface LhrLike {
   categories: Record<string, { title: string; score: number | null; auditRefs: { id: string; weight: number }[] } | undefined>;
-  audits: Record<string, { id: string; title: string; score: number | null; scoreDisplayMode: string; displayValue?: string; errorMessage?: string } | undefined>;
+  audits: Record<
+    string,
+    { id: string; title: string; score: number | null; scoreDisplayMode: string; displayValue?: string; errorMessage?: string; details?: unknown } | undefined
+  >;
 }
 
 export interface FailingAudit {
@@ -93,6 +96,20 @@ export function failingAudits(lhr: LhrLike, category: string): FailingAudit[] {
     });
   }
   return failing.sort((a, b) => b.weight - a.weight || (a.score ?? 0) - (b.score ?? 0) || a.id.localeCompare(b.id));
+}
+
+/**
+ * Whether Lighthouse found the page served without text compression: the document-latency
+ * insight's "usesCompression" check (Lighthouse 13), or the older uses-text-compression audit.
+ * Returns the estimated saving as Lighthouse words it ("Est savings of 5 KiB"), or null.
+ */
+export function missingCompression(lhr: LhrLike): string | null {
+  const insight = lhr.audits['document-latency-insight'];
+  const check = (insight?.details as { items?: { usesCompression?: { value?: unknown } } } | undefined)?.items?.usesCompression;
+  if (check && check.value === false) return insight?.displayValue ?? 'uncompressed';
+  const legacy = lhr.audits['uses-text-compression'];
+  if (legacy && legacy.score !== null && legacy.score < 1 && legacy.scoreDisplayMode !== 'notApplicable') return legacy.displayValue ?? 'uncompressed';
+  return null;
 }
 
 /** Request URLs that leave `origin` (data:, blob: and about: URLs stay in the page). */

@@ -12,16 +12,17 @@
  * (`--runs N` runs every page N times), and the table shows each category's median over the runs:
  * throttled performance on a loaded 2-core machine varies from run to run.
  *
- * No request may leave the site: Chromium runs without background networking, every host but
+ * No request may leave the site: Lighthouse's error reporting (Sentry) is a CLI opt-in the Node
+ * API never turns on, Chromium runs without background networking, every host but
  * 127.0.0.1 resolves to nothing, and a page that asks for another origin fails the audit.
  */
 import lighthouse from 'lighthouse';
-import type { Flags, Result } from 'lighthouse';
+import type { Flags, Result, RunnerResult } from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { writeFileSync } from 'node:fs';
 import { chromiumPath, NO_CHROMIUM } from '../check-chromium.mjs';
 import { startServer } from '../serve.ts';
-import { failingAudits, foreignRequests, formatMs, formatTable, median, parseArgs, type FailingAudit } from './lib.ts';
+import { failingAudits, foreignRequests, formatMs, formatTable, median, missingCompression, parseArgs, type FailingAudit } from './lib.ts';
 
 export const PAGES: readonly { name: string; path: string }[] = [
   { name: 'home', path: '/' },
@@ -62,6 +63,8 @@ export interface PageResult {
   /** Per category below the threshold: failing audits of the median-performance run. */
   failures: { category: string; score: number; audits: FailingAudit[] }[];
   foreign: string[];
+  /** Lighthouse's estimated saving when the page is served without text compression. */
+  uncompressed: string | null;
   warnings: string[];
   ms: number;
 }
@@ -83,6 +86,31 @@ function requestUrls(lhr: Result): string[] {
   return (details?.items ?? []).map((item) => String(item.url ?? ''));
 }
 
+/** Attempts at one run when Lighthouse itself fails (e.g. NO_NAVSTART: "Please run Lighthouse again"). */
+const ATTEMPTS = 3;
+
+/**
+ * One Lighthouse run, in a Chromium of its own (a browser reused across runs often loses the
+ * navigation in its trace: NO_NAVSTART). A run that Lighthouse could not complete is tried again,
+ * up to ATTEMPTS in all.
+ */
+async function auditOnce(url: string, chromePath: string, flags: Flags, log: (line: string) => void): Promise<Result> {
+  for (let attempt = 1; ; attempt++) {
+    const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
+    let result: RunnerResult | undefined;
+    try {
+      result = await lighthouse(url, { ...flags, port: chrome.port });
+    } finally {
+      chrome.kill();
+    }
+    const error = result ? result.lhr.runtimeError : { code: 'NO_RESULT', message: 'Lighthouse returned nothing' };
+    if (result && !error) return result.lhr;
+    const reason = `${error!.code}: ${error!.message}`;
+    if (attempt >= ATTEMPTS) throw new Error(`Lighthouse could not audit ${url} in ${ATTEMPTS} attempts: ${reason}`);
+    log(`  (Lighthouse could not complete a run of ${url} — ${reason} — trying again)`);
+  }
+}
+
 export async function runLighthouseAudit(
   options: { dist?: string; runs?: number; json?: string; only?: readonly string[]; log?: (line: string) => void } = {},
 ): Promise<LighthouseAuditResult> {
@@ -92,14 +120,10 @@ export async function runLighthouseAudit(
   if (!chromePath) throw new Error(NO_CHROMIUM);
   const server = await startServer(options.dist ?? 'dist', 0);
   const origin = new URL(server.url).origin;
-  const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
   const flags: Flags = {
-    port: chrome.port,
     output: 'json',
     logLevel: 'error',
     onlyCategories: [...CATEGORIES],
-    // The Node API leaves error reporting off; say so anyway: nothing is sent anywhere.
-    enableErrorReporting: false,
   };
   const pages: PageResult[] = [];
   const raw: Record<string, Result[]> = {};
@@ -113,11 +137,7 @@ export async function runLighthouseAudit(
       const below = (lhr: Result) => CATEGORIES.some((c) => score100(lhr, c) < THRESHOLD);
       const target = () => options.runs ?? (runs.some(below) ? MAX_RUNS : 1);
       while (runs.length < target()) {
-        const result = await lighthouse(url, flags);
-        if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
-        const error = result.lhr.runtimeError;
-        if (error) throw new Error(`Lighthouse could not audit ${url}: ${error.code} ${error.message}`);
-        runs.push(result.lhr);
+        runs.push(await auditOnce(url, chromePath, flags, log));
       }
       raw[page.name] = runs;
       const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round(median(runs.map((lhr) => score100(lhr, c))))]));
@@ -131,12 +151,12 @@ export async function runLighthouseAudit(
       }));
       const foreign = foreignRequests(runs.flatMap(requestUrls), origin);
       const warnings = runs.flatMap((lhr) => lhr.runWarnings ?? []);
-      const result: PageResult = { ...page, runs: runs.length, scores, failures, foreign, warnings, ms: performance.now() - pageStarted };
+      const uncompressed = missingCompression(medianRun);
+      const result: PageResult = { ...page, runs: runs.length, scores, failures, foreign, uncompressed, warnings, ms: performance.now() - pageStarted };
       pages.push(result);
       log(`  ${page.name} ${page.path}: ${CATEGORIES.map((c) => `${c} ${scores[c]}`).join(', ')}${runs.length > 1 ? ` (median of ${runs.length} runs: performance ${runs.map((lhr) => score100(lhr, 'performance')).join('/')})` : ''} [${formatMs(result.ms)}]`);
     }
   } finally {
-    chrome.kill();
     server.close();
   }
   if (options.json) writeFileSync(options.json, JSON.stringify(raw, null, 2));
@@ -166,6 +186,14 @@ export async function runLighthouseAudit(
       for (const url of page.foreign) log(`  ${url}`);
     }
     for (const warning of new Set(page.warnings)) log(`\nwarning ${page.name}: ${warning}`);
+  }
+  const uncompressed = pages.filter((p) => p.uncompressed);
+  if (uncompressed.length > 0) {
+    log(
+      `\nnote: served without text compression (Lighthouse document-latency-insight "No compression applied"; scripts/serve.ts compresses nothing): ${uncompressed
+        .map((p) => `${p.name} (${p.uncompressed})`)
+        .join(', ')}`,
+    );
   }
   const failed = pages.flatMap((p) => p.failures.map((f) => `${p.name}/${f.category} ${f.score}`));
   const foreignCount = pages.reduce((n, p) => n + p.foreign.length, 0);

@@ -172,7 +172,7 @@ export interface SearchRun {
 export interface SearchSummary extends SearchFigures {
   /** Each run is a fresh browser context (cold cache) on the same browser and server. */
   runs: number;
-  /** Per step: the time of every run; `steps[i].ms` is their median, bytes are from the first run. */
+  /** Per step: the time of every run; `steps` holds each step of its median run (lower middle for an even count). */
   msRuns: Record<StepFigures['name'], Array<number | null>>;
   /** True when every run fetched the same bytes in every step. */
   bytesStable: boolean;
@@ -208,8 +208,11 @@ export async function measureSearch(options: {
     const msRuns = Object.fromEntries(
       first.steps.map((s, k) => [s.name, results.map((r) => r.steps[k]?.ms ?? null)]),
     ) as SearchSummary['msRuns'];
-    const paintRuns = first.steps.map((_, k) => results.map((r) => r.steps[k]?.paintMs ?? null));
-    const steps = first.steps.map((s, k) => ({ ...s, ms: median(msRuns[s.name]), paintMs: median(paintRuns[k]!) }));
+    // Each step as measured in its median run (by time), waterfall and breakdown included.
+    const steps = first.steps.map((s, k) => {
+      const ranked = results.map((r) => r.steps[k]!).sort((a, b) => (a.ms ?? Infinity) - (b.ms ?? Infinity));
+      return ranked[(ranked.length - 1) >> 1] ?? s;
+    });
     const bytesStable = results.every((r) => r.steps.every((s, k) => s.totals.transferred === first.steps[k]!.totals.transferred));
     const documentPage = options.documentPath ? await documentWithoutJs(browser, server.url, options.distDir, options.documentPath, timeout) : null;
     return {
@@ -230,12 +233,6 @@ export async function measureSearch(options: {
   }
 }
 
-function median(values: Array<number | null>): number | null {
-  if (values.some((v) => v === null)) return null;
-  const sorted = (values as number[]).slice().sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : round((sorted[mid - 1]! + sorted[mid]!) / 2);
-}
 
 type Browser = Awaited<ReturnType<typeof chromium.launch>>;
 type Context = Awaited<ReturnType<Browser['newContext']>>;

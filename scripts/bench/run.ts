@@ -9,8 +9,8 @@
  * Prints one table against the budgets and writes bench/results/<YYYY-MM-DD>-<N>docs.json.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, freemem, tmpdir, totalmem, release, platform } from 'node:os';
+import { createWriteStream, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpus, freemem, loadavg, tmpdir, totalmem, release, platform } from 'node:os';
 import { delimiter, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -48,6 +48,8 @@ export interface StageResult {
   peakTreeRssMb: number;
   /** The sampled peak alone (peakTreeRssMb also takes GNU time's figure into account). */
   sampledTreeRssMb: number;
+  /** The machine's 1-minute load average when the stage started, and the highest seen during it. */
+  load: { start: number; max: number };
   /** Most processes seen in the tree at once. */
   peakProcesses: number;
   /** GNU time's %M: peak RSS of the largest single process of the tree (MB), when /usr/bin/time exists. */
@@ -95,7 +97,7 @@ function treeRss(root: number): { bytes: number; processes: number } {
   return { bytes, processes };
 }
 
-function runStage(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, logFile: string): Promise<StageResult> {
+export function runStage(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, logFile: string, cwd = ROOT): Promise<StageResult> {
   const argv = GNU_TIME ? ['/usr/bin/time', '-f', 'bench-peak-rss-kb=%M', command, ...args] : [command, ...args];
   const log = createWriteStream(logFile);
   const tail: string[] = [];
@@ -114,14 +116,16 @@ function runStage(name: string, command: string, args: string[], env: NodeJS.Pro
   };
   return new Promise((done, fail) => {
     const started = process.hrtime.bigint();
-    const child = spawn(argv[0]!, argv.slice(1), { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(argv[0]!, argv.slice(1), { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let peak = 0;
     let peakProcesses = 0;
+    const load = { start: round2(loadavg()[0]!), max: round2(loadavg()[0]!) };
     const sample = (): void => {
       if (child.pid === undefined) return;
       const { bytes, processes } = treeRss(child.pid);
       peak = Math.max(peak, bytes);
       peakProcesses = Math.max(peakProcesses, processes);
+      load.max = Math.max(load.max, round2(loadavg()[0]!));
     };
     sample();
     const timer = setInterval(sample, SAMPLE_MS);
@@ -146,6 +150,7 @@ function runStage(name: string, command: string, args: string[], env: NodeJS.Pro
         peakTreeRssMb: Math.max(peak / 1024 / 1024, gnuPeak ?? 0),
         sampledTreeRssMb: peak / 1024 / 1024,
         peakProcesses,
+        load,
         peakSingleRssMb: gnuPeak,
         log: logFile,
         tail: tail.slice(-40),
@@ -165,6 +170,7 @@ interface Row {
   status: Status;
 }
 
+const round2 = (n: number): number => Math.round(n * 100) / 100;
 const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(1)} MB`;
 const kb = (bytes: number): string => (bytes < 10 * KB ? `${(bytes / KB).toFixed(2)} kB` : `${(bytes / KB).toFixed(1)} kB`);
 const secs = (s: number): string => `${s.toFixed(2)} s`;
@@ -183,7 +189,7 @@ function stageRows(s: StageResult, budgetSeconds: number | null, okStatuses: num
   return [
     {
       metric: `${s.name}: wall time`,
-      value: secs(s.seconds),
+      value: `${secs(s.seconds)} (load ${s.load.start.toFixed(1)}, max ${s.load.max.toFixed(1)})`,
       budget: budgetSeconds === null ? '—' : `< ${budgetSeconds.toFixed(1)} s`,
       status: !ok ? 'FAIL' : budgetSeconds === null ? '' : within(s.seconds, budgetSeconds),
     },
@@ -198,20 +204,36 @@ function stageRows(s: StageResult, budgetSeconds: number | null, okStatuses: num
 }
 
 function stepRows(step: StepFigures, msRuns: Array<number | null>, cold: boolean): Row[] {
-  const label = cold ? `search, cold "${step.query}"` : step.name === 'second' ? `search, 2nd query ${step.query}` : `search, repeat "${step.query}"`;
+  const label = cold ? 'search cold' : step.name === 'second' ? 'search 2nd query' : 'search repeated';
   const msBudget = cold ? BUDGETS.coldMs : BUDGETS.nextMs;
   const bytesBudget = cold ? BUDGETS.coldBytes : BUDGETS.nextBytes;
   const t = step.totals;
   return [
     {
-      metric: `${label}: time to results`,
-      value: step.ms === null ? 'no results' : `${step.ms.toFixed(0)} ms (runs ${msRuns.map((m) => (m === null ? '—' : m.toFixed(0))).join(', ')})`,
+      metric: `${label} ${step.query.startsWith('"') ? step.query : `"${step.query}"`}: time to results`,
+      value: step.ms === null ? 'no results' : `${step.ms.toFixed(0)} ms (runs ${msRuns.map((m) => (m === null ? '—' : m.toFixed(0))).join(', ')}; ${step.items} shown)`,
       budget: `< ${msBudget} ms`,
       status: within(step.ms, msBudget),
     },
-    { metric: `${label}: transferred, as served`, value: `${kb(t.transferred)} in ${t.requests} req.`, budget: `< ${kb(bytesBudget)}`, status: within(t.transferred, bytesBudget) },
-    { metric: `${label}: transferred, if gzipped (estimate)`, value: kb(t.gzipEstimate), budget: `< ${kb(bytesBudget)}`, status: within(t.gzipEstimate, bytesBudget) },
+    { metric: `${label}: transferred as served`, value: `${kb(t.transferred)}, ${t.requests} req.`, budget: `< ${kb(bytesBudget)}`, status: within(t.transferred, bytesBudget) },
+    { metric: `${label}: transferred if gzipped (est.)`, value: kb(t.gzipEstimate), budget: `< ${kb(bytesBudget)}`, status: within(t.gzipEstimate, bytesBudget) },
   ];
+}
+
+/** "HTML 25 → DCL 1326 → runtime 1489 → init 1774 → 4 index 1854 → 20 fragments 2531–3430 (1 at a time) → results 3436" */
+function describe(step: StepFigures): string {
+  const b = step.breakdown;
+  const n = (v: number | null): string => (v === null ? '?' : v.toFixed(0));
+  const parts: string[] = [];
+  if (b.htmlEnd !== null) parts.push(`HTML ${n(b.htmlEnd)}`);
+  if (b.domContentLoaded !== null) parts.push(`DCL ${n(b.domContentLoaded)}`);
+  if (b.runtimeEnd !== null) parts.push(`pagefind js ${n(b.runtimeEnd)}`);
+  if (b.initEnd !== null) parts.push(`wasm+meta+filters ${n(b.initEnd)}`);
+  if (b.indexChunks.count) parts.push(`${b.indexChunks.count} index ${n(b.indexChunks.firstStart)}–${n(b.indexChunks.lastEnd)}`);
+  if (b.fragments.count)
+    parts.push(`${b.fragments.count} fragments ${n(b.fragments.firstStart)}–${n(b.fragments.lastEnd)} (≤${b.fragments.maxInFlight} at once)`);
+  parts.push(`results ${n(b.results)} ms`);
+  return parts.join(' → ');
 }
 
 function sizeRows(s: SiteSizes): Row[] {
@@ -318,6 +340,7 @@ async function bench(
   let sizes: SiteSizes | null = null;
   let search: SearchSummary | null = null;
   let browserError: string | null = null;
+  let browserLoad: number | null = null;
   let generate: { seconds: number; quirks: Record<string, number> } | null = null;
   let corpus: Record<string, number> | null = null;
 
@@ -339,8 +362,13 @@ async function bench(
     if (!ingestOk) throw new Error(`ingest failed (exit ${ingest.status}); see ${ingest.log}`);
     corpus = phraseCounts(directives, QUERIES);
 
-    // The content layer's cache goes into the temporary folder too: the build must not leave
-    // thousands of synthetic entries in the project's node_modules/.astro/data-store.json.
+    // Isolated from any other build of this checkout running at the same time:
+    // - Astro bundles the prerender server into <cwd>/.astro/.prerender when --outDir lies outside
+    //   the working directory, so the build runs from the temporary folder (with --root the project),
+    //   where a node_modules link lets that bundle resolve its packages;
+    // - the content layer's cache (cacheDir) would otherwise leave thousands of synthetic entries in
+    //   the project's node_modules/.astro/data-store.json, so a wrapper config moves it here too.
+    symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
     const config = join(dir, 'astro.config.mjs');
     writeFileSync(
       config,
@@ -351,11 +379,12 @@ async function bench(
       'build',
       process.execPath,
       // Astro joins --config to the project root, so it must be relative to it.
-      [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', dist, '--config', relative(ROOT, config)],
+      [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', ROOT, '--outDir', dist, '--config', relative(ROOT, config)],
       { ...env, ARCHIVE_CONTENT: directives, ARCHIVE_SKIP_INDEX: '1' },
       join(logs, 'build.log'),
+      dir,
     );
-    build.command = `astro build --outDir ${dist} --config ${config}  (env ARCHIVE_CONTENT=${directives} ARCHIVE_SKIP_INDEX=1)`;
+    build.command = `(cd ${dir} && astro build --root ${ROOT} --outDir ${dist} --config ${relative(ROOT, config)})  env ARCHIVE_CONTENT=${directives} ARCHIVE_SKIP_INDEX=1`;
     stages.push(build);
     rows.push(...stageRows(build, null));
     const built = build.tail.map((l) => /(\d+) page\(s\) built in/.exec(l)).find(Boolean);
@@ -381,6 +410,7 @@ async function bench(
       const firstPage = readdirSync(join(dist, 'van-ban'), { recursive: true, encoding: 'utf8' })
         .filter((p) => p.endsWith('index.html'))
         .sort()[0];
+      browserLoad = round2(loadavg()[0]!);
       try {
         search = await measureSearch({ distDir: dist, queries: QUERIES, runs, documentPath: firstPage ? `/van-ban/${firstPage.replace(/index\.html$/, '')}` : undefined });
         for (const step of search.steps) rows.push(...stepRows(step, search.msRuns[step.name], step.name === 'cold'));
@@ -439,6 +469,7 @@ async function bench(
     pipelineSeconds: stages.length === 3 ? stages.reduce((a, s) => a + s.seconds, 0) : null,
     sizes,
     search,
+    browserLoadAtStart: browserLoad,
     browserError,
     table: rows,
     failed,
@@ -452,6 +483,13 @@ async function bench(
   console.log(`\nBenchmark: ${count} synthetic directives, seed ${seed}, ${cpuList.length} cores, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}, ${git.commit?.slice(0, 7) ?? 'no git'}${git.dirty ? ' (dirty)' : ''}`);
   console.log(`Sizes in kB of 1000 bytes; "if gzipped" = bodies compressed here (zlib 6) where that helps, since the local server does not compress.\n`);
   console.log(table(rows));
+  if (search) {
+    console.log('\nWhere the search time goes (ms from navigation start / from Enter; the median run of each step):');
+    for (const step of search.steps) console.log(`  ${step.name.padEnd(6)} ${describe(step)}`);
+  }
+  const maxLoad = Math.max(...stages.map((x) => x.load.max), browserLoad ?? 0);
+  if (maxLoad > cpuList.length)
+    console.log(`\nWARNING: the machine was busy with other work (1-minute load average up to ${maxLoad.toFixed(1)} on ${cpuList.length} cores): times are inflated.`);
   console.log(`\nresults: ${relativeToRoot(file)}`);
   console.log(values.keep ? `folder kept: ${dir}` : 'temporary folder: removed');
   return failed || rows.some((r) => r.status === 'FAIL') ? 1 : 0;

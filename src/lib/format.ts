@@ -21,3 +21,15 @@ export const englishDate = (iso: string): string => format(date(iso), 'yyyy, MMM
 
 /** "1.234" — Vietnamese digit grouping. */
 export const count = (n: number): string => new Intl.NumberFormat('vi-VN').format(n);
+
+const SITE_SHORT = 'Lưu trữ chỉ đạo COVID-19';
+const MAX_TITLE = 70;
+
+/** The <title>: the page's title and a short site name, within 70 characters (cut at a word, with "…"). */
+export function documentTitle(page: string | null): string {
+  if (page === null) return 'Lưu trữ văn bản chỉ đạo phòng, chống COVID-19';
+  const suffix = ` — ${SITE_SHORT}`;
+  const room = MAX_TITLE - suffix.length;
+  const cut = page.length <= room ? page : `${page.slice(0, room - 1).replace(/[\s,;:–-]+\S*$/u, '')}…`;
+  return `${cut}${suffix}`;
+}
