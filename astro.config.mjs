@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { directiveDownloads } from './src/integrations/downloads.ts';
+import { precompressAssets } from './src/integrations/precompress.ts';
 // content/, or the synthetic archive named by ARCHIVE_CONTENT (see src/lib/paths.ts).
 import { REGISTRY_FILE } from './src/lib/paths.ts';
 
@@ -22,7 +23,8 @@ export default defineConfig({
   // together, which readers and the search index would see as one word.
   compressHTML: false,
   redirects,
-  integrations: [sitemap(), directiveDownloads(), pagefindIndex()],
+  // Order matters: the index must exist before its runtime files are compressed.
+  integrations: [sitemap(), directiveDownloads(), pagefindIndex(), precompressAssets()],
   build: { format: 'directory' },
   // A synthetic archive keeps its own content cache, so test and benchmark builds never touch the real one.
   ...(process.env.ARCHIVE_CONTENT && { cacheDir: `${process.env.ARCHIVE_CONTENT}/../.astro-cache` }),

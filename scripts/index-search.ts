@@ -1,6 +1,8 @@
 /** `node scripts/index-search.ts [dist]`: (re)build the Pagefind index of a built site on its own. */
 import { buildSearchIndex } from '../src/integrations/pagefind.ts';
+import { precompress } from '../src/integrations/precompress.ts';
 
 const root = process.argv[2] ?? 'dist';
 const { pages, ms } = await buildSearchIndex(root);
 console.log(`indexed ${pages} directive pages of ${root} in ${ms} ms`);
+await precompress(root);

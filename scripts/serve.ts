@@ -21,6 +21,9 @@ export function startServer(dir = 'dist', port = Number(process.env.PORT ?? 4321
     // Look files up per request: a rebuild of dist/ while serving must not crash or serve stale lists.
     dev: true,
     etag: true,
+    // Serve the .br/.gz files the build writes beside shared assets, as a host would.
+    brotli: true,
+    gzip: true,
     extensions: ['html'],
     // Raw sources and downloads are UTF-8 Vietnamese: say so, or browsers guess Latin-1.
     setHeaders: (res, pathname) => {

@@ -3,6 +3,9 @@
  * URL ⇄ state ⇄ form ⇄ results; pure logic lives in src/lib/search-query.ts.
  */
 import { FILTERS, UNDATED_LABEL, type FilterKey } from '../lib/search-index.ts';
+import { foldDiacritics } from '../lib/vietnamese.ts';
+
+const fold = (s: string): string => foldDiacritics(s).toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 import {
   FILTER_PARAMS,
   SORTS,
@@ -64,6 +67,7 @@ async function loadPagefind(exact: boolean): Promise<Pagefind> {
     pagefind = (await import(/* @vite-ignore */ `${'/pagefind/pagefind.js'}`)) as Pagefind;
     await pagefind.options({ excerptLength: 28 });
     await pagefind.init();
+    // Loads the filter indexes (searches report counts only once they are loaded) and their values.
     const all = await pagefind.filters();
     knownValues = Object.fromEntries(Object.entries(all).map(([k, v]) => [k, Object.keys(v)]));
   }
@@ -99,6 +103,14 @@ class ResultStream {
   }
 
   async next(count: number): Promise<PagefindData[]> {
+    if (this.cursors.length === 1) {
+      // One ordered list: fetch the page of fragments at once, not one round trip after another.
+      const c = this.cursors[0]!;
+      const page = c.results.slice(c.at, c.at + count);
+      c.at += page.length;
+      for (const r of page) this.seen.add(r.id);
+      return Promise.all(page.map((r) => r.data()));
+    }
     const out: PagefindData[] = [];
     while (out.length < count) {
       const heads = await Promise.all(
@@ -159,19 +171,25 @@ async function run(state: SearchState): Promise<void> {
   if (mine !== generation) return;
   stream = new ResultStream(responses, state.sort);
   renderFilters(responses[0]!, state);
-  const ignored = state.query ? await ignoredWords(pf, state) : [];
-  if (mine !== generation) return;
-  renderNotice(ignored);
+  renderNotice([]);
   list.replaceChildren();
   await showMore(state);
+  if (mine !== generation) return;
   status.textContent = stream.total === 0 ? 'Không tìm thấy văn bản nào.' : `${stream.total} văn bản${state.query ? ` cho “${state.query}”` : ''}.`;
   empty.hidden = stream.total !== 0;
+  // After the results are on screen: which words matched nothing (Pagefind drops them silently)?
+  if (state.query) {
+    const ignored = await ignoredWords(pf, state);
+    if (mine === generation) renderNotice(ignored);
+  }
 }
 
 /** Words that match nothing anywhere: Pagefind drops them silently, the reader should know. */
 async function ignoredWords(pf: Pagefind, state: SearchState): Promise<string[]> {
-  const words = queryWords(state.query);
-  if (words.length < 2) return [];
+  // A word highlighted in some excerpt on screen certainly matched; only the others need a look-up.
+  const marked = new Set([...list.querySelectorAll('mark')].map((m) => fold(m.textContent ?? '')));
+  const words = queryWords(state.query).filter((w) => ![...marked].some((m) => m.startsWith(fold(w))));
+  if (queryWords(state.query).length < 2 || words.length === 0) return [];
   const counts = await Promise.all(
     words.map(async (w) => {
       const found = await Promise.all(queryVariants(w, state.exact).map((v) => pf.search(v)));
