@@ -6,7 +6,7 @@
  * Chromium only, the machine's own (scripts/check-chromium.mjs): Playwright never downloads one.
  */
 import { defineConfig, devices } from '@playwright/test';
-import { chromiumPath, NO_CHROMIUM } from './scripts/check-chromium.mjs';
+import { CHROMIUM_ARGS, chromiumPath, NO_CHROMIUM } from './scripts/check-chromium.mjs';
 
 process.env.PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD = '1';
 
@@ -37,15 +37,7 @@ export default defineConfig({
         ...devices['Desktop Chrome'],
         launchOptions: {
           executablePath,
-          args: [
-            '--no-sandbox',
-            '--headless',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
+          args: CHROMIUM_ARGS,
         },
       },
     },

@@ -6,6 +6,20 @@ import { accessSync, constants, realpathSync, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/**
+ * The flags every Chromium of the project starts with: headless as root, and nothing that would
+ * reach for the network (this machine has none beyond the package registries).
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--headless',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 export const NO_CHROMIUM =
   'No Chromium found: install it (apt-get install chromium) or set CHROMIUM_PATH to a Chromium binary.';
 

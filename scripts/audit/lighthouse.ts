@@ -20,7 +20,7 @@ import lighthouse from 'lighthouse';
 import type { Flags, Result, RunnerResult } from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { writeFileSync } from 'node:fs';
-import { chromiumPath, NO_CHROMIUM } from '../check-chromium.mjs';
+import { CHROMIUM_ARGS, chromiumPath, NO_CHROMIUM } from '../check-chromium.mjs';
 import { startServer } from '../serve.ts';
 import { failingAudits, foreignRequests, formatMs, formatTable, median, missingCompression, parseArgs, type FailingAudit } from './lib.ts';
 
@@ -38,13 +38,7 @@ const MAX_RUNS = 3;
 
 /** The flags the project launches Chromium with, plus what keeps every request on this machine. */
 export const CHROME_FLAGS = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
+  ...CHROMIUM_ARGS,
   '--disable-default-apps',
   '--disable-domain-reliability',
   '--disable-client-side-phishing-detection',

@@ -12,18 +12,10 @@ import { chromium, type Request } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startServer } from '../serve.ts';
-import { chromiumPath } from '../check-chromium.mjs';
+import { CHROMIUM_ARGS, chromiumPath } from '../check-chromium.mjs';
 import { gzipSize } from './sizes.ts';
 
-export const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+export const CHROMIUM_FLAGS = CHROMIUM_ARGS;
 
 export interface RequestRecord {
   /** Path and query, without the origin. */

@@ -58,6 +58,7 @@ export const REPORTED_FIELDS = [
   'cc',
 ] as const satisfies ReadonlyArray<keyof Directive>;
 
+const MAX_WRITES_IN_FLIGHT = 64;
 const join = (dir: string, name: string): string => `${dir.replace(/\/+$/, '')}/${name}`;
 const stem = (name: string): string => name.replace(/\.[^.]+$/, '');
 const decoder = new TextDecoder();
@@ -221,12 +222,19 @@ async function writeOutputs(
   const existing = [...outputs].filter((f) => f.endsWith('.md'));
   const wanted: Array<[string, string, boolean]> = [...files].map(([name, text]) => [join(opts.outDir, name), text, outputs.has(name)]);
   wanted.push([opts.registryFile, registry, true]);
-  const writes: Array<Promise<void>> = [];
+  // A few writes in flight at a time: enough to overlap file creation, bounded so 50,000 files
+  // never exhaust the process's open-file limit (EMFILE).
+  let writes: Array<Promise<void>> = [];
   for (const [path, text, exists] of wanted) {
     const current = exists ? await io.readFile(path) : null;
     if (current !== null && decoder.decode(current) === text) continue;
     stale.push(path);
-    if (!opts.check) writes.push(io.writeFile(path, text));
+    if (opts.check) continue;
+    writes.push(io.writeFile(path, text));
+    if (writes.length >= MAX_WRITES_IN_FLIGHT) {
+      await Promise.all(writes);
+      writes = [];
+    }
   }
   await Promise.all(writes);
   for (const name of existing.filter((f) => !files.has(f)).sort(byName)) {

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser } from '@playwright/test';
-import { chromiumPath } from '../../scripts/check-chromium.mjs';
+import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/check-chromium.mjs';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -128,15 +128,7 @@ export function redirectPages(dist: string): Map<string, string> {
   return out;
 }
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+export { CHROMIUM_ARGS };
 
 export async function launchChromium(): Promise<Browser> {
   const executablePath = chromiumPath() ?? '/usr/bin/chromium';
