@@ -1,14 +1,20 @@
 /**
  * Content-layer loader for the archive: reads every `*.md` in the archive folder with
- * gray-matter, validates the frontmatter with the shared schema (a malformed file fails the build
- * naming the file and field), and stores the body already rendered by bodyToHtml.
+ * gray-matter and validates the frontmatter with the shared schema (a malformed file fails the build
+ * naming the file and field). Bodies stay in the files (readBody).
  * Unchanged files are skipped by digest, so rebuilds only re-read what changed.
  */
 import type { Loader } from 'astro/loaders';
 import { readdir, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
+import { ARCHIVE_DIR } from './paths.ts';
 import matter from 'gray-matter';
 import { bodyToHtml } from './body-html.ts';
+
+/** A directive's body as HTML, read from its file in the archive folder (see the note in the loader). */
+export async function readBody(filePath: string, dir = ARCHIVE_DIR): Promise<string> {
+  return bodyToHtml(matter(await readFile(join(dir, basename(filePath)), 'utf8')).content);
+}
 
 export function archiveLoader(dir: string): Loader {
   return {
@@ -21,14 +27,17 @@ export function archiveLoader(dir: string): Loader {
         const path = join(dir, file);
         const text = await readFile(path, 'utf8');
         const digest = generateDigest(text);
-        const { data: raw, content } = matter(text);
+        const { data: raw } = matter(text);
         const id = typeof raw.id === 'string' ? raw.id : file;
         if (seen.has(id)) throw new Error(`${path}: id "${id}" is used by another directive; run npm run ingest, which keeps ids unique`);
         seen.add(id);
         if (store.get(id)?.digest === digest) continue;
         const filePath = relative(root, path);
         const data = await parseData({ id, data: raw, filePath });
-        store.set({ id, data, body: content, filePath, digest, rendered: { html: bodyToHtml(content) } });
+        // Only metadata goes into the content store: Astro serializes the store as one string, which
+        // with every body held fails past ~30,000 directives ("Invalid string length"). Pages read
+        // the body from the file when they render (readBody).
+        store.set({ id, data, filePath, digest });
       }
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
       logger.info(`${files.length} directives from ${dir}`);

@@ -42,6 +42,8 @@ interface Pagefind {
   init(): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
   search(term: string | null, o?: Record<string, unknown>): Promise<PagefindResponse>;
+  mergeIndex(path: string, o?: Record<string, unknown>): Promise<void>;
+  destroy(): Promise<void>;
 }
 
 const PAGE_SIZE = 20;
@@ -58,24 +60,33 @@ const empty = document.querySelector<HTMLElement>('#khong-co-ket-qua')!;
 
 let pagefind: Pagefind | null = null;
 let knownValues: Partial<Record<FilterKey, string[]>> = {};
+/** The years of the index bundles (see src/integrations/pagefind.ts), oldest first. */
+let bundleYears: string[] = [];
 let exactApplied: boolean | null = null;
 let generation = 0;
 let stream: ResultStream | null = null;
 
 async function loadPagefind(exact: boolean): Promise<Pagefind> {
-  if (!pagefind) {
-    pagefind = (await import(/* @vite-ignore */ `${'/pagefind/pagefind.js'}`)) as Pagefind;
-    await pagefind.options({ excerptLength: 28 });
-    await pagefind.init();
-    // Loads the filter indexes (searches report counts only once they are loaded) and their values.
-    const all = await pagefind.filters();
-    knownValues = Object.fromEntries(Object.entries(all).map(([k, v]) => [k, Object.keys(v)]));
-  }
-  if (exactApplied !== exact) {
-    await pagefind.options({ exactDiacritics: exact });
-    exactApplied = exact;
-  }
-  return pagefind;
+  if (pagefind && exactApplied === exact) return pagefind;
+  // Strict tone marks are an option of every bundle's index: switching it starts Pagefind afresh
+  // (the files are cached by then, so this costs no download).
+  if (pagefind) await pagefind.destroy();
+  const [module, bundles] = await Promise.all([
+    import(/* @vite-ignore */ `${'/pagefind/pagefind.js'}`) as Promise<Pagefind>,
+    fetch('/pagefind/bundles.json').then((r) => r.json() as Promise<Array<{ path: string; year: string }>>),
+  ]);
+  const options = { excerptLength: 28, exactDiacritics: exact };
+  await module.options(options);
+  await module.init();
+  // One bundle per year (src/integrations/pagefind.ts): the others join the primary's index.
+  await Promise.all(bundles.filter((b) => b.path !== '/pagefind/').map((b) => module.mergeIndex(b.path, options)));
+  bundleYears = bundles.map((b) => b.year);
+  // Loads the filter indexes (searches report counts only once they are loaded) and their values.
+  const all = await module.filters();
+  knownValues = Object.fromEntries(Object.entries(all).map(([k, v]) => [k, Object.keys(v)]));
+  pagefind = module;
+  exactApplied = exact;
+  return module;
 }
 
 /**
@@ -126,8 +137,8 @@ class ResultStream {
         if (!h) return;
         if (pick === -1) pick = i;
         else if (this.sort !== 'lien-quan') {
-          const a = dateKey(h);
-          const b = dateKey(heads[pick]!);
+          const a = dateKey(h, this.sort);
+          const b = dateKey(heads[pick]!, this.sort);
           if (this.sort === 'moi-nhat' ? a > b : a < b) pick = i;
         }
       });
@@ -147,9 +158,9 @@ class ResultStream {
 }
 
 /** Sortable date of a result; undated ones go last in either direction. */
-function dateKey(d: PagefindData): string {
+function dateKey(d: PagefindData, sort: SearchState['sort']): string {
   const [day, month, year] = (d.meta.ngay ?? '').split('/');
-  return year ? `${year}-${month}-${day}` : '';
+  return year ? `${year}-${month}-${day}` : sort === 'moi-nhat' ? '' : '~';
 }
 
 async function run(state: SearchState): Promise<void> {
@@ -167,10 +178,17 @@ async function run(state: SearchState): Promise<void> {
   const base = state.query ? queryVariants(state.query, state.exact) : [null];
   // A document number also matches its compact form, which the index holds for every number.
   const variants = state.query && looksLikeDocNumber(state.query) ? [...base, compactQuery(state.query)] : base;
-  const responses = await Promise.all(variants.map((q) => pf.search(q, { filters, sort })));
+  // Bundles merge their results by score, so a date sort searches one year at a time (each comes
+  // back in date order) and ResultStream merges the years; a plain search gives the filter counts.
+  const chosenYears = filters.nam?.any;
+  const passes = sort ? bundleYears.filter((y) => !chosenYears || chosenYears.includes(y)) : [null];
+  const searches = variants.flatMap((q) =>
+    passes.map((year) => pf.search(q, { filters: year === null ? filters : { ...filters, nam: { any: [year] } }, sort })),
+  );
+  const [counts, ...responses] = await Promise.all([sort ? pf.search(variants[0]!, { filters }) : null, ...searches]);
   if (mine !== generation) return;
   stream = new ResultStream(responses, state.sort);
-  renderFilters(responses[0]!, state);
+  renderFilters(counts ?? responses[0]!, state);
   renderNotice([]);
   list.replaceChildren();
   await showMore(state);
