@@ -15,15 +15,35 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { slugify } from '../lib/vietnamese.ts';
 
 export interface Bundle {
   /** URL folder of the bundle's index. */
   path: string;
-  /** The `nam` filter value its pages carry ("2021", "Không rõ ngày"). */
-  year: string;
   pages: number;
 }
+
+export interface BundleList {
+  bundles: Bundle[];
+  /** Every value of the `nam` filter, oldest first: a date sort searches them one at a time. */
+  years: string[];
+}
+
+/**
+ * Which bundle a page goes to, from its permalink id: "2021" for `…/2021-07-21-…`, "khong-ro-ngay"
+ * for undated ids, "khac" for ids a curator chose freely. Ids carry their date, so Pagefind can
+ * read each bundle's files itself by glob (far faster than sending them); search results do not
+ * depend on the bundle a page is in, since filters and date passes work across merged bundles.
+ */
+export function bundleOf(url: string): string {
+  const last = url.split('/').filter(Boolean).at(-1) ?? '';
+  return /^\d{4}-/.test(last) ? last.slice(0, 4) : last.startsWith('khong-ro-ngay') ? 'khong-ro-ngay' : 'khac';
+}
+
+const GLOBS: Record<string, (bundle: string) => string | null> = {
+  year: (b) => `van-ban/**/${b}-*/index.html`,
+  'khong-ro-ngay': () => 'van-ban/**/khong-ro-ngay*/index.html',
+  khac: () => null,
+};
 
 /** Every directive page under dist/van-ban, with the year its index filter says. */
 async function directivePages(root: string): Promise<Array<{ file: string; url: string; year: string }>> {
@@ -47,18 +67,24 @@ async function directivePages(root: string): Promise<Array<{ file: string; url: 
 export async function buildSearchIndex(root: string): Promise<{ pages: number; ms: number; bundles: Bundle[] }> {
   const started = performance.now();
   const pages = await directivePages(root);
-  const years = [...new Set(pages.map((p) => p.year))].sort();
+  const keys = [...new Set(pages.map((p) => bundleOf(p.url)))].sort();
   await rm(join(root, 'pagefind'), { recursive: true, force: true });
   const bundles: Bundle[] = [];
-  for (const [i, year] of years.entries()) {
-    const path = i === 0 ? '/pagefind/' : `/pagefind/${slugify(year)}/`;
-    const members = pages.filter((p) => p.year === year);
+  for (const [i, key] of keys.entries()) {
+    const path = i === 0 ? '/pagefind/' : `/pagefind/${key}/`;
+    const members = pages.filter((p) => bundleOf(p.url) === key);
     const created = await pagefind.createIndex({ forceLanguage: 'vi' });
     if (!created.index) throw new Error(`Pagefind could not create an index:\n- ${created.errors.join('\n- ')}`);
     try {
-      for (const page of members) {
-        const added = await created.index.addHTMLFile({ url: page.url, content: await readFile(page.file, 'utf8') });
-        if (added.errors.length > 0) throw new Error(`Pagefind could not index ${page.file}:\n- ${added.errors.join('\n- ')}`);
+      const glob = (GLOBS[key] ?? GLOBS.year!)(key);
+      if (glob) {
+        const added = await created.index.addDirectory({ path: root, glob });
+        if (added.errors.length > 0) throw new Error(`Pagefind could not index ${glob}:\n- ${added.errors.join('\n- ')}`);
+      } else {
+        for (const page of members) {
+          const added = await created.index.addHTMLFile({ url: page.url, content: await readFile(page.file, 'utf8') });
+          if (added.errors.length > 0) throw new Error(`Pagefind could not index ${page.file}:\n- ${added.errors.join('\n- ')}`);
+        }
       }
       const written = await created.index.writeFiles({ outputPath: join(root, path) });
       if (written.errors.length > 0) throw new Error(`Pagefind could not write ${path}:\n- ${written.errors.join('\n- ')}`);
@@ -66,10 +92,11 @@ export async function buildSearchIndex(root: string): Promise<{ pages: number; m
       // Ends Pagefind's process, and with it the memory this bundle took.
       await pagefind.close();
     }
-    bundles.push({ path, year, pages: members.length });
+    bundles.push({ path, pages: members.length });
   }
   await removeUnusedFiles(root, bundles);
-  await writeFile(join(root, 'pagefind', 'bundles.json'), `${JSON.stringify(bundles, null, 2)}\n`);
+  const list: BundleList = { bundles, years: [...new Set(pages.map((p) => p.year))].sort() };
+  await writeFile(join(root, 'pagefind', 'bundles.json'), `${JSON.stringify(list, null, 2)}\n`);
   return { pages: pages.length, ms: Math.round(performance.now() - started), bundles };
 }
 
@@ -92,7 +119,7 @@ export function pagefindIndex(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         if (process.env.ARCHIVE_SKIP_INDEX === '1') return logger.info('skipped (ARCHIVE_SKIP_INDEX=1)');
         const { pages, ms, bundles } = await buildSearchIndex(fileURLToPath(dir));
-        logger.info(`indexed ${pages} directive pages in ${bundles.length} bundles (${bundles.map((b) => `${b.year}: ${b.pages}`).join(', ')}) in ${ms} ms`);
+        logger.info(`indexed ${pages} directive pages in ${bundles.length} bundles (${bundles.map((b) => `${b.path} ${b.pages}`).join(', ')}) in ${ms} ms`);
       },
     },
   };

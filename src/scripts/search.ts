@@ -60,7 +60,7 @@ const empty = document.querySelector<HTMLElement>('#khong-co-ket-qua')!;
 
 let pagefind: Pagefind | null = null;
 let knownValues: Partial<Record<FilterKey, string[]>> = {};
-/** The years of the index bundles (see src/integrations/pagefind.ts), oldest first. */
+/** Every year of issue in the index (see src/integrations/pagefind.ts), oldest first: date sorts search one at a time. */
 let bundleYears: string[] = [];
 let exactApplied: boolean | null = null;
 let generation = 0;
@@ -73,14 +73,14 @@ async function loadPagefind(exact: boolean): Promise<Pagefind> {
   if (pagefind) await pagefind.destroy();
   const [module, bundles] = await Promise.all([
     import(/* @vite-ignore */ `${'/pagefind/pagefind.js'}`) as Promise<Pagefind>,
-    fetch('/pagefind/bundles.json').then((r) => r.json() as Promise<Array<{ path: string; year: string }>>),
+    fetch('/pagefind/bundles.json').then((r) => r.json() as Promise<{ bundles: Array<{ path: string }>; years: string[] }>),
   ]);
   const options = { excerptLength: 28, exactDiacritics: exact };
   await module.options(options);
   await module.init();
   // One bundle per year (src/integrations/pagefind.ts): the others join the primary's index.
-  await Promise.all(bundles.filter((b) => b.path !== '/pagefind/').map((b) => module.mergeIndex(b.path, options)));
-  bundleYears = bundles.map((b) => b.year);
+  await Promise.all(bundles.bundles.filter((b) => b.path !== '/pagefind/').map((b) => module.mergeIndex(b.path, options)));
+  bundleYears = bundles.years;
   // Loads the filter indexes (searches report counts only once they are loaded) and their values.
   const all = await module.filters();
   knownValues = Object.fromEntries(Object.entries(all).map(([k, v]) => [k, Object.keys(v)]));

@@ -254,7 +254,7 @@ describe('a batch of 1,000 sources with ten broken ones', () => {
 
   test('the search index holds every directive page (Pagefind page counts of all year bundles = pages built)', () => {
     // One index bundle per year (src/integrations/pagefind.ts): count the pages of every bundle.
-    const bundles = JSON.parse(readFileSync(join(dist, 'pagefind', 'bundles.json'), 'utf8')) as Array<{ path: string }>;
+    const { bundles } = JSON.parse(readFileSync(join(dist, 'pagefind', 'bundles.json'), 'utf8')) as { bundles: Array<{ path: string }> };
     const indexed = bundles.reduce((n, b) => {
       const entry = JSON.parse(readFileSync(join(dist, b.path, 'pagefind-entry.json'), 'utf8')) as {
         languages: Record<string, { page_count: number }>;
