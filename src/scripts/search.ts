@@ -63,6 +63,16 @@ let knownValues: Partial<Record<FilterKey, string[]>> = {};
 /** Every year of issue in the index (see src/integrations/pagefind.ts), oldest first: date sorts search one at a time. */
 let bundleYears: string[] = [];
 let exactApplied: boolean | null = null;
+let filtersLoaded: Promise<void> | null = null;
+
+/**
+ * Loads the filter indexes and their values. Searches report filter counts only once these are
+ * loaded; a search without filters does not wait for them, so its results show first.
+ */
+const loadFilters = (pf: Pagefind): Promise<void> =>
+  (filtersLoaded ??= pf.filters().then((all) => {
+    knownValues = Object.fromEntries(Object.entries(all).map(([k, v]) => [k, Object.keys(v)]));
+  }));
 let generation = 0;
 let stream: ResultStream | null = null;
 /**
@@ -89,9 +99,7 @@ async function loadPagefind(exact: boolean): Promise<Pagefind> {
   // One bundle per year (src/integrations/pagefind.ts): the others join the primary's index.
   await Promise.all(bundles.bundles.filter((b) => b.path !== '/pagefind/').map((b) => module.mergeIndex(b.path, options)));
   bundleYears = bundles.years;
-  // Loads the filter indexes (searches report counts only once they are loaded) and their values.
-  const all = await module.filters();
-  knownValues = Object.fromEntries(Object.entries(all).map(([k, v]) => [k, Object.keys(v)]));
+  filtersLoaded = null;
   pagefind = module;
   exactApplied = exact;
   return module;
@@ -181,6 +189,8 @@ async function run(state: SearchState): Promise<void> {
   }
   status.textContent = 'Đang tìm…';
   const pf = await loadPagefind(state.exact);
+  const filtersWereLoaded = filtersLoaded !== null;
+  if (hasFilters) await loadFilters(pf);
   const filters = pagefindFilters(state, knownValues);
   const sort = pagefindSort(state.sort);
   const base = state.query ? queryVariants(state.query, state.exact) : [null];
@@ -197,19 +207,26 @@ async function run(state: SearchState): Promise<void> {
       passes.map((year) => pf.search(q, { filters: year === null ? filters : { ...filters, nam: { any: [year] } }, sort })),
     );
     const [counts, ...responses] = await Promise.all([sort ? pf.search(variants[0]!, { filters }) : null, ...searches]);
-    cached = { counts, responses };
+    // Counts come with a search only when the filter indexes were already loaded.
+    cached = { counts: filtersWereLoaded || hasFilters ? (counts ?? responses[0]!) : null, responses };
     answered.set(key, cached);
   }
-  const { counts, responses } = cached;
+  const entry = cached;
   if (mine !== generation) return;
-  stream = new ResultStream(responses, state.sort);
-  renderFilters(counts ?? responses[0]!, state);
+  stream = new ResultStream(entry.responses, state.sort);
   renderNotice([]);
   list.replaceChildren();
   await showMore(state);
   if (mine !== generation) return;
   status.textContent = stream.total === 0 ? 'Không tìm thấy văn bản nào.' : `${stream.total} văn bản${state.query ? ` cho “${state.query}”` : ''}.`;
   empty.hidden = stream.total !== 0;
+  // Filter counts: came with the search if the filter indexes were loaded, else one more pass.
+  if (entry.counts === null) {
+    await loadFilters(pf);
+    entry.counts = await pf.search(variants[0]!, { filters });
+    if (mine !== generation) return;
+  }
+  renderFilters(entry.counts, state);
   // After the results are on screen: which words matched nothing (Pagefind drops them silently)?
   if (state.query) {
     const ignored = await ignoredWords(pf, state);
