@@ -232,9 +232,6 @@ export function settleDistrict(
   return { province, district, from: `huyện "${district.name}" có ở nhiều tỉnh; văn bản nhắc "${province.kind} ${province.name}"` };
 }
 
-/** Candidate provinces of an ambiguous district name (for the caller's later inference). */
-export const provincesOfDistrict = (name: string): Province[] => districtsNamed(name).map((m) => m.province);
-
 /**
  * Fallbacks, each recorded in `inferred`: the date line's place (a province, or a district
  * that exists in one province only), then district names in the body (several, agreeing).

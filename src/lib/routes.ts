@@ -28,5 +28,3 @@ export const DOWNLOADS = { source: 'nguon.txt', markdown: 'van-ban.md', json: 'v
 export const sourcePath = (id: string): string => `${directivePath(id)}${DOWNLOADS.source}`;
 export const markdownPath = (id: string): string => `${directivePath(id)}${DOWNLOADS.markdown}`;
 export const jsonPath = (id: string): string => `${directivePath(id)}${DOWNLOADS.json}`;
-/** Undated directives get their own list on the timeline. */
-export const UNDATED_SLUG = 'khong-ro-ngay';
