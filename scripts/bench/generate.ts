@@ -140,6 +140,8 @@ export interface ParagraphPool {
   items: string[];
   /** Closing paragraphs after the last point ("Giao Văn phòng Tỉnh ủy tổng hợp …"). */
   closings: string[];
+  /** How many body paragraphs each seed has: a synthetic body is as long as a real one. */
+  lengths: number[];
 }
 
 const MARKED = /^(?:-\s|\d+\.\s)/u;
@@ -151,22 +153,25 @@ export function seedParagraphs(raw: string): ParagraphPool {
   if (looksTruncated(paragraphs)) paragraphs.pop();
   const first = paragraphs.findIndex((p) => MARKED.test(p));
   const last = paragraphs.findLastIndex((p) => MARKED.test(p));
-  if (first === -1) return { intros: [], items: paragraphs, closings: [] };
+  const lengths = [paragraphs.length];
+  if (first === -1) return { intros: [], items: paragraphs, closings: [], lengths };
   return {
     intros: first > 0 ? [paragraphs.slice(0, first)] : [],
     items: paragraphs.slice(first, last + 1),
     closings: paragraphs.slice(last + 1),
+    lengths,
   };
 }
 
 async function loadPool(seedsDir: string): Promise<ParagraphPool> {
   const names = (await readdir(seedsDir)).filter((n) => n.endsWith('.txt')).sort();
-  const pool: ParagraphPool = { intros: [], items: [], closings: [] };
+  const pool: ParagraphPool = { intros: [], items: [], closings: [], lengths: [] };
   for (const name of names) {
     const part = seedParagraphs(await readFile(join(seedsDir, name), 'utf8'));
     pool.intros.push(...part.intros);
     pool.items.push(...part.items);
     pool.closings.push(...part.closings);
+    pool.lengths.push(...part.lengths);
   }
   if (pool.intros.length === 0 || pool.items.length < 6)
     throw new Error(`${seedsDir}: found ${pool.items.length} body paragraphs in ${names.length} seeds; need raw directives with at least 6.`);
@@ -447,16 +452,20 @@ function poolsByLevel(pool: ParagraphPool): Pools {
   const fits = (p: string): boolean => !DISTRICT_FLAVOURED.test(p);
   return {
     district: pool,
-    province: { intros: pool.intros.filter((b) => b.every(fits)), items: pool.items.filter(fits), closings: pool.closings.filter(fits) },
+    province: { ...pool, intros: pool.intros.filter((b) => b.every(fits)), items: pool.items.filter(fits), closings: pool.closings.filter(fits) },
   };
 }
 
 function bodyParagraphs(rng: Rng, issuer: Issuer, pools: Pools): string[] {
   const pool = issuer.district ? pools.district : pools.province;
   const intro = pool.intros.length > 0 ? pick(rng, pool.intros) : [];
-  const items = sample(rng, pool.items, int(rng, 6, 20));
-  for (let k = int(rng, 0, 2); k > 0; k--) items.splice(int(rng, 0, items.length), 0, principleParagraph(rng));
   const closing = pool.closings.length > 0 && chance(rng, 0.6) ? [pick(rng, pool.closings)] : [];
+  // As many paragraphs as a real body: between the shortest and the longest seed's count (a body
+  // drawn longer than the seeds would inflate every cost the benchmark measures).
+  const total = int(rng, Math.min(...pool.lengths), Math.max(...pool.lengths));
+  const principles = int(rng, 0, 2);
+  const items = sample(rng, pool.items, Math.max(3, total - intro.length - closing.length - principles));
+  for (let k = principles; k > 0; k--) items.splice(int(rng, 0, items.length), 0, principleParagraph(rng));
 
   const who = requester(rng, issuer);
   let number = 0;

@@ -70,8 +70,8 @@ export function pagefindFilters(state: SearchState, known: Partial<Record<Filter
 }
 
 export function pagefindSort(sort: SortOrder): Record<string, 'asc' | 'desc'> | undefined {
-  if (sort === 'moi-nhat') return { ngay_giam: 'desc' };
-  if (sort === 'cu-nhat') return { ngay_tang: 'asc' };
+  if (sort === 'moi-nhat') return { ngay: 'desc' };
+  if (sort === 'cu-nhat') return { ngay: 'asc' };
   return undefined;
 }
 

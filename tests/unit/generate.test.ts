@@ -2,7 +2,7 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { generateArchive, oldTones, QUIRKS, SYNTHETIC_SENTENCE } from '../../scripts/bench/generate.ts';
+import { generateArchive, oldTones, QUIRKS, seedParagraphs, SYNTHETIC_SENTENCE } from '../../scripts/bench/generate.ts';
 import { modernizeTones } from '../../src/lib/vietnamese.ts';
 
 const dirs: string[] = [];
@@ -41,6 +41,25 @@ describe('generateArchive', () => {
   test('every file says it is synthetic, after NFC normalisation', async () => {
     const { files } = await generateArchive({ count: 50, seed: 3, outDir: await tempDir(), quirkRate: 0.5 });
     for (const bytes of await contents(files)) expect(bytes.toString('utf8').normalize('NFC')).toContain(SYNTHETIC_SENTENCE);
+  });
+
+  test('bodies are as long as the real seeds they are made from', async () => {
+    // Too long a body inflates every cost the benchmark measures (build, index, search bytes).
+    const seedsDir = join(import.meta.dirname, '../../../shared/seeds');
+    const seedWords = await Promise.all(
+      (await readdir(seedsDir)).map(async (n) => {
+        const { intros, items, closings } = seedParagraphs(await readFile(join(seedsDir, n), 'utf8'));
+        return [...intros.flat(), ...items, ...closings].join(' ').split(/\s+/).length;
+      }),
+    );
+    const { files } = await generateArchive({ count: 200, seed: 5, outDir: await tempDir(), quirkRate: 0 });
+    const bodyWords = (await contents(files)).map((b) => {
+      const text = b.toString('utf8');
+      return text.slice(text.indexOf(SYNTHETIC_SENTENCE)).split(/\s+/).length;
+    });
+    const mean = bodyWords.reduce((a, b) => a + b, 0) / bodyWords.length;
+    expect(mean).toBeGreaterThanOrEqual(Math.min(...seedWords));
+    expect(mean).toBeLessThanOrEqual(Math.max(...seedWords));
   });
 
   test('different seeds give different files', async () => {

@@ -69,8 +69,8 @@ describe('URL state', () => {
     });
   });
   test('sorts by the date keys, newest or oldest first', () => {
-    expect(pagefindSort('moi-nhat')).toEqual({ ngay_giam: 'desc' });
-    expect(pagefindSort('cu-nhat')).toEqual({ ngay_tang: 'asc' });
+    expect(pagefindSort('moi-nhat')).toEqual({ ngay: 'desc' });
+    expect(pagefindSort('cu-nhat')).toEqual({ ngay: 'asc' });
     expect(pagefindSort('lien-quan')).toBeUndefined();
   });
 });
@@ -85,8 +85,9 @@ describe('what the index records', () => {
     principles: ['4 tại chỗ'],
     signer_name: null,
   } as unknown as Directive;
-  test('gives an undated directive sort keys that put it last either way, so sorted results keep it', () => {
-    expect(sortValues(undated)).toEqual({ ngay_tang: '9999-12-31', ngay_giam: '0000-01-01' });
+  test('gives a dated directive its date as the one sort key, an undated one none (it is found in a pass of its own)', () => {
+    expect(sortValues({ ...undated, date_issued: '2021-07-21' })).toEqual({ ngay: '2021-07-21' });
+    expect(sortValues(undated)).toEqual({});
   });
   test('files an undated directive under the year "Không rõ ngày"', () => {
     expect(filterValues(undated).nam).toEqual(['Không rõ ngày']);
