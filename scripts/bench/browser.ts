@@ -73,6 +73,8 @@ export interface StepFigures {
     workerRequests: number;
     pagefindIndexChunks: number;
     pagefindFragments: number;
+    /** Transferred bytes (bodies + headers) by what they are: see `kindOf`. */
+    byKind: Record<ByteKind, number>;
   };
 }
 
@@ -478,6 +480,24 @@ function breakdown(requests: RequestRecord[], start: number, results: number | n
   };
 }
 
+export type ByteKind = 'site' | 'runtime' | 'meta' | 'filters' | 'index' | 'fragments';
+const BYTE_KINDS: readonly ByteKind[] = ['site', 'runtime', 'meta', 'filters', 'index', 'fragments'];
+
+/**
+ * What a request is: the site's own page and assets, Pagefind's runtime (scripts, wasm, entry
+ * files), each bundle's page metadata (pf_meta), filter indexes, word index chunks, or result
+ * fragments. Shows which part of a search's bytes a change could reduce.
+ */
+export function kindOf(url: string): ByteKind {
+  const path = new URL(url, 'http://x').pathname;
+  if (!path.startsWith('/pagefind/')) return 'site';
+  if (path.endsWith('.pf_meta')) return 'meta';
+  if (path.endsWith('.pf_filter')) return 'filters';
+  if (path.endsWith('.pf_index')) return 'index';
+  if (path.endsWith('.pf_fragment')) return 'fragments';
+  return 'runtime';
+}
+
 function totals(requests: RequestRecord[]): StepFigures['totals'] {
   let bodies = 0;
   let headers = 0;
@@ -497,5 +517,8 @@ function totals(requests: RequestRecord[]): StepFigures['totals'] {
     workerRequests: requests.filter((r) => r.initiator === 'worker').length,
     pagefindIndexChunks: requests.filter((r) => r.url.includes('/pagefind/index/')).length,
     pagefindFragments: requests.filter((r) => r.url.includes('/pagefind/fragment/')).length,
+    byKind: Object.fromEntries(
+      BYTE_KINDS.map((k) => [k, requests.filter((r) => kindOf(r.url) === k).reduce((n, r) => n + r.bodyBytes + r.responseHeaderBytes, 0)]),
+    ) as Record<ByteKind, number>,
   };
 }

@@ -486,6 +486,9 @@ async function bench(
   if (search) {
     console.log('\nWhere the search time goes (ms from navigation start / from Enter; the median run of each step):');
     for (const step of search.steps) console.log(`  ${step.name.padEnd(6)} ${describe(step)}`);
+    console.log('What the bytes are (transferred, as served):');
+    for (const step of search.steps)
+      console.log(`  ${step.name.padEnd(6)} ${Object.entries(step.totals.byKind).map(([k, v]) => `${k} ${kb(v)}`).join(' · ')}`);
   }
   const maxLoad = Math.max(...stages.map((x) => x.load.max), browserLoad ?? 0);
   if (maxLoad > cpuList.length)
