@@ -12,24 +12,32 @@ export const paragraphId = (n: number): string => `doan-${n}`;
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
-/** One paragraph's inline Markdown → HTML: escapes resolved, emphasis as <em>/<strong>. */
+/** What inline Markdown marks: a backslash escape, `**` or `*`; everything between is plain text. */
+const INLINE_TOKEN = /\\([\s\S])|\*\*|\*/g;
+
+/**
+ * One paragraph's inline Markdown → HTML: escapes resolved, emphasis as <em>/<strong>. Text between
+ * marks is escaped a run at a time (one character at a time took 2.4 s of a 10,000-directive build).
+ */
 export function inlineToHtml(md: string): string {
   let out = '';
   const open: string[] = [];
-  for (let i = 0; i < md.length; i++) {
-    const c = md[i]!;
-    if (c === '\\' && i + 1 < md.length) {
-      out += escapeHtml(md[++i]!);
-    } else if (c === '*') {
-      const tag = md[i + 1] === '*' ? 'strong' : 'em';
-      if (tag === 'strong') i++;
-      if (open.at(-1) === tag) out += `</${open.pop()}>`;
-      else {
-        open.push(tag);
-        out += `<${tag}>`;
-      }
-    } else out += escapeHtml(c);
+  let from = 0;
+  for (const m of md.matchAll(INLINE_TOKEN)) {
+    out += escapeHtml(md.slice(from, m.index));
+    from = m.index + m[0].length;
+    if (m[1] !== undefined) {
+      out += escapeHtml(m[1]);
+      continue;
+    }
+    const tag = m[0] === '**' ? 'strong' : 'em';
+    if (open.at(-1) === tag) out += `</${open.pop()}>`;
+    else {
+      open.push(tag);
+      out += `<${tag}>`;
+    }
   }
+  out += escapeHtml(md.slice(from));
   // Ingest only writes balanced emphasis; close anything left open rather than break the page.
   while (open.length > 0) out += `</${open.pop()}>`;
   return out;

@@ -1,4 +1,8 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import matter from 'gray-matter';
 import { describe, expect, test } from 'vitest';
+import { bodyOf } from '../../src/lib/archive-loader.ts';
 import { bodyToHtml, inlineToHtml } from '../../src/lib/body-html.ts';
 import { paragraphToMarkdown, paragraphToPlain } from '../../scripts/ingest/body.ts';
 
@@ -38,5 +42,23 @@ describe('ingest Markdown → HTML shows exactly the source text', () => {
     const html = inlineToHtml(paragraphToMarkdown(source));
     expect(shown(html)).toBe(paragraphToPlain(source));
     expect(html).not.toMatch(/<(script|img|a|h1|blockquote)\b/);
+  });
+});
+
+describe('bodyOf: the body of an archive file, without reading its YAML', () => {
+  test('is what gray-matter gives as content, for every directive in the archive', async () => {
+    const dir = join(import.meta.dirname, '../../content/directives');
+    const files = (await readdir(dir)).filter((f) => f.endsWith('.md'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files) {
+      const text = await readFile(join(dir, f), 'utf8');
+      expect(bodyOf(text), f).toBe(matter(text, {}).content);
+    }
+  });
+  test('stops at the first closing line, so a "---" line in the body stays in the body', () => {
+    expect(bodyOf('---\nid: "a"\n---\n\nMột\n\n---\n\nHai\n')).toBe('\nMột\n\n---\n\nHai\n');
+  });
+  test('refuses a file without frontmatter', () => {
+    expect(() => bodyOf('Một đoạn văn\n')).toThrow(/frontmatter/);
   });
 });
