@@ -36,6 +36,35 @@ const BUDGETS = {
 const QUERIES: [string, string] = ['giãn cách xã hội', '"4 tại chỗ"'];
 
 // ---------------------------------------------------------------------------------------------
+// Calibration: how fast this machine is right now. On this project's virtual machine the same
+// pipeline took 55 s to 70 s on the same day; these two figures, taken before each run, show
+// whether a slower run was the code or the machine.
+
+export interface Calibration {
+  /** A fixed integer loop on one core, ms. */
+  cpuMs: number;
+  /** Creating 2,000 folders with a 20 kB file each (what a build does 10,000 times), ms. */
+  fsMs: number;
+}
+
+export function calibrate(dir: string): Calibration {
+  let t = performance.now();
+  let x = 0;
+  for (let i = 0; i < 3e8; i++) x = (x * 31 + i) | 0;
+  const cpuMs = performance.now() - t + (x === 0.5 ? 1 : 0); // uses x, so the loop is not dropped
+  const root = join(dir, 'calibration');
+  const page = 'x'.repeat(20_000);
+  t = performance.now();
+  for (let i = 0; i < 2000; i++) {
+    mkdirSync(join(root, String(i)), { recursive: true });
+    writeFileSync(join(root, String(i), 'index.html'), page);
+  }
+  const fsMs = performance.now() - t;
+  rmSync(root, { recursive: true, force: true });
+  return { cpuMs: Math.round(cpuMs), fsMs: Math.round(fsMs) };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Stages: a child process, timed, with the memory of its whole process tree sampled.
 
 export interface StageResult {
@@ -343,6 +372,13 @@ async function bench(
   let browserLoad: number | null = null;
   let generate: { seconds: number; quirks: Record<string, number> } | null = null;
   let corpus: Record<string, number> | null = null;
+  const calibration = calibrate(dir);
+  rows.push({
+    metric: 'machine now: CPU loop / 2,000 files',
+    value: `${calibration.cpuMs} ms / ${calibration.fsMs} ms (compare with other runs' JSON)`,
+    budget: '—',
+    status: '',
+  });
 
   try {
     log(`generating ${count} synthetic directives (seed ${seed}) in ${sources}`);
@@ -459,6 +495,7 @@ async function bench(
       chromium: search?.chromium ?? null,
       astro: packageVersion('astro'),
       pagefind: packageVersion('pagefind'),
+      calibration,
     },
     git,
     units: { KB: `${KB} bytes`, gzip: 'zlib level 6, computed by the benchmark; scripts/serve.ts sends uncompressed', memory: 'MB = 2^20 bytes' },
