@@ -164,6 +164,13 @@ describe('permalinks across a re-ingest with new sources and curation', () => {
     }
   });
 
+  test('the search index holds every directive once, the freely named one in a bundle of its own, and no redirect page', () => {
+    const list = JSON.parse(readFileSync(join(tmp, 'dist-2', 'pagefind', 'bundles.json'), 'utf8')) as { bundles: Array<{ path: string; pages: number }> };
+    // The curator's id has no date in it, so it is indexed with the others Pagefind cannot glob by year.
+    expect(list.bundles).toContainEqual({ path: '/pagefind/khac/', pages: 1 });
+    expect(list.bundles.reduce((n, b) => n + b.pages, 0)).toBe(after.pages.length);
+  });
+
   test('the ten new sources are published without taking any old id', () => {
     const newIds = newSources.map((s) => after.registry.ids[s]).filter((id): id is string => id !== undefined);
     expect(newIds.length).toBe(newSources.length - countDuplicatesAmongNew());
