@@ -4,7 +4,8 @@
  * Astro build, so that the build's memory is given back before Pagefind takes its own. Any
  * Pagefind error fails the build.
  *
- * One index bundle per year of issue (and one for undated directives), built one after another:
+ * One index bundle per year of issue (the first also holds the few directives whose ids carry no
+ * year: undated ones and ids a curator chose), built one after another:
  * Pagefind holds a whole index in memory while it builds it (about 0.4 MB per directive), so the
  * peak is a year's, not the archive's. (Overlapping two bundles, one reading its pages while the
  * other builds, saved 7 of 27 s at 10,000 directives but took the peak from 1.5 to 2.1 GB.)
@@ -33,14 +34,14 @@ export interface BundleList {
 }
 
 /**
- * Which bundle a page goes to, from its permalink id: "2021" for `…/2021-07-21-…`, "khong-ro-ngay"
- * for undated ids, "khac" for ids a curator chose freely. Ids carry their date, so Pagefind can
- * read each bundle's files itself by glob; search results do not depend on the bundle a page is
- * in, since filters and date passes work across merged bundles.
+ * The year in a page's permalink id (`…/2021-07-21-235-cv-tu` → "2021"), or null for undated ids
+ * (`…/khong-ro-ngay-…`) and ids a curator chose freely. Ids carry their date, so Pagefind can read
+ * each year's pages itself by glob; search results do not depend on the bundle a page is in, since
+ * filters and date passes work across merged bundles.
  */
-export function bundleOf(url: string): string {
+export function yearOfId(url: string): string | null {
   const last = url.split('/').filter(Boolean).at(-1) ?? '';
-  return /^\d{4}-/.test(last) ? last.slice(0, 4) : last.startsWith('khong-ro-ngay') ? 'khong-ro-ngay' : 'khac';
+  return /^\d{4}-/.test(last) ? last.slice(0, 4) : null;
 }
 
 /** A directive page folder under dist/, e.g. "van-ban/kon-tum/2021-07-21-235-cv-tu". */
@@ -63,26 +64,24 @@ async function pageDirs(root: string): Promise<PageDir[]> {
   return out.sort();
 }
 
-/** The glob Pagefind reads a bundle with: by the date in the ids, or the folders one by one. */
-function globOf(key: string, members: PageDir[]): string {
-  if (/^\d{4}$/.test(key)) return `van-ban/**/${key}-*/index.html`;
-  if (key === 'khong-ro-ngay') return 'van-ban/**/khong-ro-ngay*/index.html';
-  return `{${members.join(',')}}/index.html`;
+/**
+ * The glob Pagefind reads a bundle with: a year's pages by the date in their ids, plus, for the
+ * first bundle, the folders of the pages without a year in their id. These are few (60 of 10,000):
+ * a bundle of their own cost every search one more set of index chunks, about 75 kB.
+ */
+function globOf(year: string | null, rest: PageDir[]): string {
+  const parts = [...(year ? [`van-ban/**/${year}-*`] : []), ...rest];
+  return parts.length === 1 ? `${parts[0]}/index.html` : `{${parts.join(',')}}/index.html`;
 }
 
-/** The `nam` filter values of the index, oldest first; read from the pages only for freely named ids. */
-async function yearsOf(root: string, byBundle: Map<string, PageDir[]>): Promise<string[]> {
-  const years = new Set<string>();
-  for (const [key, members] of byBundle) {
-    if (/^\d{4}$/.test(key)) years.add(key);
-    else if (key === 'khong-ro-ngay') years.add(UNDATED_LABEL);
-    else
-      for (const dir of members) {
-        const year = /data-pagefind-filter="nam">([^<]+)</.exec(await readFile(join(root, dir, 'index.html'), 'utf8'))?.[1];
-        if (year) years.add(year);
-      }
+/** The `nam` filter values of the index, oldest first; read from the pages only for ids without a year. */
+async function yearsOf(root: string, years: string[], rest: PageDir[]): Promise<string[]> {
+  const out = new Set(years);
+  for (const dir of rest) {
+    const year = /data-pagefind-filter="nam">([^<]+)</.exec(await readFile(join(root, dir, 'index.html'), 'utf8'))?.[1];
+    if (year) out.add(year);
   }
-  return [...years].sort((a, b) => (a === UNDATED_LABEL ? 1 : b === UNDATED_LABEL ? -1 : a.localeCompare(b)));
+  return [...out].sort((a, b) => (a === UNDATED_LABEL ? 1 : b === UNDATED_LABEL ? -1 : a.localeCompare(b)));
 }
 
 /** The Pagefind binary, found the way Pagefind's own npm wrapper finds it (a module-internal file). */
@@ -116,18 +115,20 @@ function runPagefind(binary: string, site: string, glob: string, outputPath: str
 
 export async function buildSearchIndex(root: string): Promise<{ pages: number; ms: number; bundles: Bundle[] }> {
   const started = performance.now();
-  const byBundle = new Map<string, PageDir[]>();
-  for (const dir of await pageDirs(root)) byBundle.set(bundleOf(dir), [...(byBundle.get(bundleOf(dir)) ?? []), dir]);
-  const keys = [...byBundle.keys()].sort();
+  const dirs = await pageDirs(root);
+  const rest = dirs.filter((dir) => yearOfId(dir) === null);
+  // One bundle per year, the first also holding the pages without a year in their id.
+  const years = [...new Set(dirs.map(yearOfId).filter((y) => y !== null))].sort();
+  const keys: Array<string | null> = years.length > 0 ? years : [null];
   await rm(join(root, 'pagefind'), { recursive: true, force: true });
   const binary = await pagefindBinary();
   const bundles: Bundle[] = [];
-  for (const [i, key] of keys.entries()) {
-    const path = i === 0 ? '/pagefind/' : `/pagefind/${key}/`;
-    bundles.push({ path, pages: await runPagefind(binary, root, globOf(key, byBundle.get(key)!), join(root, path)) });
+  for (const [i, year] of keys.entries()) {
+    const path = i === 0 ? '/pagefind/' : `/pagefind/${year}/`;
+    bundles.push({ path, pages: await runPagefind(binary, root, globOf(year, i === 0 ? rest : []), join(root, path)) });
   }
   await removeUnusedFiles(root, bundles);
-  const list: BundleList = { bundles, years: await yearsOf(root, byBundle) };
+  const list: BundleList = { bundles, years: await yearsOf(root, years, rest) };
   await writeFile(join(root, 'pagefind', 'bundles.json'), `${JSON.stringify(list, null, 2)}\n`);
   return { pages: bundles.reduce((n, b) => n + b.pages, 0), ms: Math.round(performance.now() - started), bundles };
 }
