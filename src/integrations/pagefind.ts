@@ -15,11 +15,15 @@
  */
 import type { AstroIntegration } from 'astro';
 import { spawn } from 'node:child_process';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pLimit from 'p-limit';
+import { longDate, shortDate } from '../lib/format.ts';
 import { DOWNLOADS } from '../lib/routes.ts';
-import { UNDATED_LABEL } from '../lib/search-index.ts';
+import type { Directive } from '../lib/schema.ts';
+import { searchableExtras, UNDATED_LABEL, VOCABULARY_FILTER } from '../lib/search-index.ts';
+import { indexWords, stringsOf } from '../lib/vocabulary.ts';
 
 export interface Bundle {
   /** URL folder of the bundle's index. */
@@ -70,8 +74,41 @@ async function pageDirs(root: string): Promise<PageDir[]> {
  * a bundle of their own cost every search one more set of index chunks, about 75 kB.
  */
 function globOf(year: string | null, rest: PageDir[]): string {
-  const parts = [...(year ? [`van-ban/**/${year}-*`] : []), ...rest];
-  return parts.length === 1 ? `${parts[0]}/index.html` : `{${parts.join(',')}}/index.html`;
+  const parts = [...(year ? [`van-ban/**/${year}-*`] : []), ...rest, vocabularyDir(year)];
+  return `{${parts.join(',')}}/index.html`;
+}
+
+/**
+ * Where a bundle's vocabulary page is written for Pagefind to read, and removed after: every word
+ * of the archive once, so that no bundle drops a query word another bundle has (src/lib/vocabulary.ts).
+ */
+const VOCABULARY_ROOT = '_tu-vung';
+const vocabularyDir = (year: string | null): string => `${VOCABULARY_ROOT}/${year ?? 'tat-ca'}`;
+
+/** Pagefind's words of every directive, from the records the build wrote next to each page. */
+async function archiveWords(root: string, dirs: PageDir[]): Promise<string[]> {
+  const words = new Set<string>();
+  const limit = pLimit(32);
+  await Promise.all(
+    dirs.map((dir) =>
+      limit(async () => {
+        const record = JSON.parse(await readFile(join(root, dir, DOWNLOADS.json), 'utf8')) as Directive;
+        // The record's text, plus what the page adds to it: the number's other forms and the dates as printed.
+        const dates = record.date_issued ? [shortDate(record.date_issued), longDate(record.date_issued)] : [];
+        for (const text of [...stringsOf(record), searchableExtras(record), ...dates]) indexWords(text, words);
+      }),
+    ),
+  );
+  return [...words].sort();
+}
+
+async function writeVocabularyPages(root: string, keys: Array<string | null>, words: string[]): Promise<void> {
+  const [name, value] = Object.entries(VOCABULARY_FILTER)[0]!;
+  const html = `<!doctype html><html lang="vi"><body><main data-pagefind-body><span data-pagefind-filter="${name}">${value}</span><p>${words.join(' ')}</p></main></body></html>\n`;
+  for (const key of keys) {
+    await mkdir(join(root, vocabularyDir(key)), { recursive: true });
+    await writeFile(join(root, vocabularyDir(key), 'index.html'), html);
+  }
 }
 
 /** The `nam` filter values of the index, oldest first; read from the pages only for ids without a year. */
@@ -121,11 +158,17 @@ export async function buildSearchIndex(root: string): Promise<{ pages: number; m
   const years = [...new Set(dirs.map(yearOfId).filter((y) => y !== null))].sort();
   const keys: Array<string | null> = years.length > 0 ? years : [null];
   await rm(join(root, 'pagefind'), { recursive: true, force: true });
+  await writeVocabularyPages(root, keys, await archiveWords(root, dirs));
   const binary = await pagefindBinary();
   const bundles: Bundle[] = [];
-  for (const [i, year] of keys.entries()) {
-    const path = i === 0 ? '/pagefind/' : `/pagefind/${year}/`;
-    bundles.push({ path, pages: await runPagefind(binary, root, globOf(year, i === 0 ? rest : []), join(root, path)) });
+  try {
+    for (const [i, year] of keys.entries()) {
+      const path = i === 0 ? '/pagefind/' : `/pagefind/${year}/`;
+      // Pagefind's count includes the bundle's vocabulary page.
+      bundles.push({ path, pages: (await runPagefind(binary, root, globOf(year, i === 0 ? rest : []), join(root, path))) - 1 });
+    }
+  } finally {
+    await rm(join(root, VOCABULARY_ROOT), { recursive: true, force: true });
   }
   await removeUnusedFiles(root, bundles);
   const list: BundleList = { bundles, years: await yearsOf(root, years, rest) };

@@ -17,6 +17,13 @@ export const FILTERS = {
 } as const;
 export type FilterKey = keyof typeof FILTERS;
 
+/**
+ * The filter that marks each index bundle's vocabulary page (src/lib/vocabulary.ts): every search
+ * excludes it with `not`, so it is never a result and never counted.
+ */
+export const VOCABULARY_FILTER = { tu_vung: 'có' } as const;
+export const WITHOUT_VOCABULARY = { not: VOCABULARY_FILTER } as const;
+
 /** Value used for a directive without a date, so filters and sorts never drop it. */
 export const UNDATED_LABEL = 'Không rõ ngày';
 

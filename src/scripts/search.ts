@@ -2,7 +2,7 @@
  * The search page in the browser: Pagefind's JS API with the archive's own markup.
  * URL ⇄ state ⇄ form ⇄ results; pure logic lives in src/lib/search-query.ts.
  */
-import { FILTERS, UNDATED_LABEL, type FilterKey } from '../lib/search-index.ts';
+import { FILTERS, UNDATED_LABEL, WITHOUT_VOCABULARY, type FilterKey } from '../lib/search-index.ts';
 import { foldDiacritics } from '../lib/vietnamese.ts';
 
 const fold = (s: string): string => foldDiacritics(s).toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
@@ -195,14 +195,16 @@ async function run(state: SearchState): Promise<void> {
   const pf = await loadPagefind(state.exact);
   const filtersWereLoaded = filtersLoaded !== null;
   if (hasFilters) await loadFilters(pf);
-  const filters = pagefindFilters(state, knownValues);
+  // Every search leaves out the bundles' vocabulary pages (src/lib/vocabulary.ts).
+  const chosen = pagefindFilters(state, knownValues);
+  const filters = { ...chosen, ...WITHOUT_VOCABULARY };
   const sort = pagefindSort(state.sort);
   const base = state.query ? queryVariants(state.query, state.exact) : [null];
   // A document number also matches its compact form, which the index holds for every number.
   const variants = state.query && looksLikeDocNumber(state.query) ? [...base, compactQuery(state.query)] : base;
   // Bundles merge their results by score, so a date sort searches one year at a time (each comes
   // back in date order) and ResultStream merges the years; a plain search gives the filter counts.
-  const chosenYears = filters.nam?.any;
+  const chosenYears = chosen.nam?.any;
   const passes = sort ? bundleYears.filter((y) => !chosenYears || chosenYears.includes(y)) : [null];
   const key = writeState(state);
   let cached = answered.get(key);
@@ -249,7 +251,7 @@ async function ignoredWords(pf: Pagefind, state: SearchState): Promise<string[]>
   if (queryWords(state.query).length < 2 || words.length === 0) return [];
   const counts = await Promise.all(
     words.map(async (w) => {
-      const found = await Promise.all(queryVariants(w, state.exact).map((v) => pf.search(v)));
+      const found = await Promise.all(queryVariants(w, state.exact).map((v) => pf.search(v, { filters: WITHOUT_VOCABULARY })));
       return found.some((r) => r.results.length > 0);
     }),
   );

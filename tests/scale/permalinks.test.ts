@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import matter from 'gray-matter';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generateArchive } from '../../scripts/bench/generate.ts';
+import { compactNumber } from '../../src/lib/search-index.ts';
 import { startServer } from '../../scripts/serve.ts';
 import { archiveDirs, buildSite, ingestCli, launchChromium, pageIds, redirectPages, remove, syntheticTemp, type ArchiveDirs, type Run } from './support.ts';
 
@@ -175,6 +176,30 @@ describe('permalinks across a re-ingest with new sources and curation', () => {
       await expect.poll(() => page.locator('#danh-sach-ket-qua a.result-title').count(), { timeout: 15_000 }).toBeGreaterThan(0);
       const total = Number(/^(\d+)/.exec((await page.locator('#trang-thai').textContent()) ?? '')?.[1]);
       expect(total).toBe(after.pages.length);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  test('a word in one year only does not widen the other years\' results (every bundle holds the vocabulary)', async () => {
+    // Pagefind drops a word an index lacks; without the vocabulary pages, the years without this
+    // number would have answered with every directive that says "synthetic".
+    const byNumber = new Map<string, string[]>();
+    for (const file of readdirSync(dirs.directives).filter((f) => f.endsWith('.md'))) {
+      const fm = frontmatter(file.replace(/\.md$/, '.txt'));
+      if (typeof fm.doc_number === 'string') byNumber.set(compactNumber(fm.doc_number), [...(byNumber.get(compactNumber(fm.doc_number)) ?? []), fm.id as string]);
+    }
+    const [number, ids] = [...byNumber].find(([, found]) => found.length === 1)!;
+    const list = JSON.parse(readFileSync(join(tmp, 'dist-2', 'pagefind', 'bundles.json'), 'utf8')) as { bundles: unknown[] };
+    expect(list.bundles.length).toBeGreaterThan(1);
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}/tim-kiem/?q=${encodeURIComponent(`${number} synthetic`)}`);
+      await expect.poll(() => page.locator('#trang-thai').textContent(), { timeout: 15_000 }).toMatch(/văn bản/);
+      expect(await page.locator('#danh-sach-ket-qua a.result-title').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname))).toEqual([
+        `/van-ban/${ids[0]}/`,
+      ]);
     } finally {
       await browser.close();
     }

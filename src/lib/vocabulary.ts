@@ -1,0 +1,33 @@
+/**
+ * The words Pagefind indexes, for the vocabulary page each index bundle carries
+ * (src/integrations/pagefind.ts).
+ *
+ * Why: Pagefind drops a query word that an index does not contain. With one bundle per year that
+ * happens per bundle, so a word missing from one year widened that year's results ("1cvbcd khẩu
+ * trang" found 2,261 directives instead of one). A page holding every word of the archive once, in
+ * every bundle and kept out of results by a filter, means no bundle ever drops a word the archive
+ * has; a word the archive lacks is still dropped everywhere, and reported as ignored.
+ */
+
+/**
+ * Pagefind's words of a text: each whitespace-separated token with its punctuation removed, and
+ * each run of letters and digits in it ("COVID-19" → covid19, covid, 19; "21/7/2021" → 2172021,
+ * 21, 7, 2021), lower-cased, in NFC.
+ */
+export function indexWords(text: string, into: Set<string> = new Set()): Set<string> {
+  for (const token of text.normalize('NFC').toLowerCase().split(/\s+/u)) {
+    const parts = token.match(/[\p{L}\p{N}]+/gu);
+    if (!parts) continue;
+    into.add(parts.join(''));
+    for (const part of parts) into.add(part);
+  }
+  return into;
+}
+
+/** Every string inside a JSON value (a directive's record), in order. */
+export function stringsOf(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsOf);
+  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(stringsOf);
+  return [];
+}
