@@ -19,10 +19,9 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pLimit from 'p-limit';
-import { longDate, shortDate } from '../lib/format.ts';
 import { DOWNLOADS } from '../lib/routes.ts';
 import type { Directive } from '../lib/schema.ts';
-import { searchableExtras, UNDATED_LABEL, VOCABULARY_FILTER } from '../lib/search-index.ts';
+import { indexedTexts, UNDATED_LABEL, VOCABULARY_FILTER } from '../lib/search-index.ts';
 import { indexWords, stringsOf } from '../lib/vocabulary.ts';
 
 export interface Bundle {
@@ -88,14 +87,13 @@ const vocabularyDir = (year: string | null): string => `${VOCABULARY_ROOT}/${yea
 /** Pagefind's words of every directive, from the records the build wrote next to each page. */
 async function archiveWords(root: string, dirs: PageDir[]): Promise<string[]> {
   const words = new Set<string>();
+  const seen = new Set<string>();
   const limit = pLimit(32);
   await Promise.all(
     dirs.map((dir) =>
       limit(async () => {
-        const record = JSON.parse(await readFile(join(root, dir, DOWNLOADS.json), 'utf8')) as Directive;
-        // The record's text, plus what the page adds to it: the number's other forms and the dates as printed.
-        const dates = record.date_issued ? [shortDate(record.date_issued), longDate(record.date_issued)] : [];
-        for (const text of [...stringsOf(record), searchableExtras(record), ...dates]) indexWords(text, words);
+        const record = JSON.parse(await readFile(join(root, dir, DOWNLOADS.json), 'utf8')) as Directive & { body: string };
+        for (const text of stringsOf(indexedTexts(record))) indexWords(text, words, seen);
       }),
     ),
   );

@@ -4,7 +4,7 @@
  * so a filter's name and its URL parameter can never drift apart.
  */
 import type { Directive } from './schema.ts';
-import { shortDate } from './format.ts';
+import { longDate, shortDate } from './format.ts';
 import { slugify } from './vietnamese.ts';
 
 /** Pagefind filter names (internal keys) → URL parameter (see SEARCH_PARAMS) and Vietnamese label. */
@@ -74,3 +74,34 @@ export function searchableExtras(d: Directive): string {
 
 /** "235-CV/TU" → "235cvtu", "05/CĐ-UBND" → "05cdubnd": one token however a reader types it. */
 export const compactNumber = (n: string): string => slugify(n).replace(/-/g, '');
+
+/**
+ * The record fields whose text the directive page puts in Pagefind's index (the facsimile and the
+ * extras above). Ids, file names, hashes and curators' notes are not indexed: their words in a
+ * bundle's vocabulary page (src/lib/vocabulary.ts) would only weigh down every index chunk.
+ */
+const INDEXED_FIELDS = [
+  'title',
+  'doc_number',
+  'doc_number_raw',
+  'doc_type',
+  'issuer',
+  'parent_issuer',
+  'province',
+  'district',
+  'place',
+  'subject',
+  'recipients',
+  'cc',
+  'signing_authority',
+  'signer_title',
+  'signer_name',
+  'references',
+  'principles',
+] as const satisfies ReadonlyArray<keyof Directive>;
+
+/** The texts of a directive (its record, with its body) that its page gives Pagefind to index. */
+export function indexedTexts(d: Directive & { body: string }): unknown[] {
+  const dates = d.date_issued ? [shortDate(d.date_issued), longDate(d.date_issued)] : [];
+  return [...INDEXED_FIELDS.map((key) => d[key]), d.body, searchableExtras(d), ...dates];
+}

@@ -9,7 +9,7 @@ import {
   readState,
   writeState,
 } from '../../src/lib/search-query.ts';
-import { filterValues, searchableExtras, sortValues } from '../../src/lib/search-index.ts';
+import { filterValues, indexedTexts, searchableExtras, sortValues } from '../../src/lib/search-index.ts';
 import type { Directive } from '../../src/lib/schema.ts';
 
 describe('queryVariants', () => {
@@ -88,6 +88,15 @@ describe('what the index records', () => {
   test('gives a dated directive its date as the one sort key, an undated one none (it is found in a pass of its own)', () => {
     expect(sortValues({ ...undated, date_issued: '2021-07-21' })).toEqual({ ngay: '2021-07-21' });
     expect(sortValues(undated)).toEqual({});
+  });
+  test('gives the vocabulary the texts the page indexes, not ids, file names or hashes', () => {
+    const d = { ...undated, id: 'gia-lai/khong-ro-ngay-chi-thi', subject: 'giãn cách xã hội', doc_number: '05/CĐ-UBND', source_file: 'x_1.txt', source_sha256: 'ab12', body: 'Thân văn bản' };
+    const texts = indexedTexts(d).flat();
+    expect(texts).toEqual(expect.arrayContaining(['giãn cách xã hội', 'Thân văn bản', 'Gia Lai']));
+    expect(texts.some((t) => typeof t === 'string' && t.includes('05cdubnd'))).toBe(true);
+    expect(texts).not.toContain('x_1.txt');
+    expect(texts).not.toContain('ab12');
+    expect(texts).not.toContain('gia-lai/khong-ro-ngay-chi-thi');
   });
   test('files an undated directive under the year "Không rõ ngày"', () => {
     expect(filterValues(undated).nam).toEqual(['Không rõ ngày']);
