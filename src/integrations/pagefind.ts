@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import pLimit from 'p-limit';
 import { DOWNLOADS } from '../lib/routes.ts';
 import type { Directive } from '../lib/schema.ts';
-import { indexedTexts, UNDATED_LABEL, VOCABULARY_FILTER } from '../lib/search-index.ts';
+import { compareYears, filterValues, indexedTexts, VOCABULARY_FILTER } from '../lib/search-index.ts';
 import { indexWords, stringsOf } from '../lib/vocabulary.ts';
 
 export interface Bundle {
@@ -42,7 +42,7 @@ export interface BundleList {
  * each year's pages itself by glob; search results do not depend on the bundle a page is in, since
  * filters and date passes work across merged bundles.
  */
-export function yearOfId(url: string): string | null {
+function yearOfId(url: string): string | null {
   const last = url.split('/').filter(Boolean).at(-1) ?? '';
   return /^\d{4}-/.test(last) ? last.slice(0, 4) : null;
 }
@@ -52,8 +52,8 @@ type PageDir = string;
 
 /**
  * Every directive page folder under dist/van-ban. Redirects of retired ids live there too; they are
- * told apart by the record download only a directive has (a directory listing, not 10,000 reads). (Pagefind
- * would index a redirect's whole <body> if a bundle held no page marked data-pagefind-body.)
+ * told apart by the record download only a directive has (a directory listing, not 10,000 reads).
+ * (Pagefind would index a redirect's whole <body> if a bundle held no page marked data-pagefind-body.)
  */
 async function pageDirs(root: string): Promise<PageDir[]> {
   const out: PageDir[] = [];
@@ -84,20 +84,25 @@ function globOf(year: string | null, rest: PageDir[]): string {
 const VOCABULARY_ROOT = '_tu-vung';
 const vocabularyDir = (year: string | null): string => `${VOCABULARY_ROOT}/${year ?? 'tat-ca'}`;
 
-/** Pagefind's words of every directive, from the records the build wrote next to each page. */
-async function archiveWords(root: string, dirs: PageDir[]): Promise<string[]> {
+/**
+ * From the records the build wrote next to each page: Pagefind's words of every directive (for the
+ * vocabulary pages) and the year filter's values, oldest first (for the date passes of bundles.json).
+ */
+async function readRecords(root: string, dirs: PageDir[]): Promise<{ words: string[]; years: string[] }> {
   const words = new Set<string>();
   const seen = new Set<string>();
+  const years = new Set<string>();
   const limit = pLimit(32);
   await Promise.all(
     dirs.map((dir) =>
       limit(async () => {
         const record = JSON.parse(await readFile(join(root, dir, DOWNLOADS.json), 'utf8')) as Directive & { body: string };
         for (const text of stringsOf(indexedTexts(record))) indexWords(text, words, seen);
+        for (const year of filterValues(record).nam) years.add(year);
       }),
     ),
   );
-  return [...words].sort();
+  return { words: [...words].sort(), years: [...years].sort(compareYears) };
 }
 
 async function writeVocabularyPages(root: string, keys: Array<string | null>, words: string[]): Promise<void> {
@@ -107,16 +112,6 @@ async function writeVocabularyPages(root: string, keys: Array<string | null>, wo
     await mkdir(join(root, vocabularyDir(key)), { recursive: true });
     await writeFile(join(root, vocabularyDir(key), 'index.html'), html);
   }
-}
-
-/** The `nam` filter values of the index, oldest first; read from the pages only for ids without a year. */
-async function yearsOf(root: string, years: string[], rest: PageDir[]): Promise<string[]> {
-  const out = new Set(years);
-  for (const dir of rest) {
-    const year = /data-pagefind-filter="nam">([^<]+)</.exec(await readFile(join(root, dir, 'index.html'), 'utf8'))?.[1];
-    if (year) out.add(year);
-  }
-  return [...out].sort((a, b) => (a === UNDATED_LABEL ? 1 : b === UNDATED_LABEL ? -1 : a.localeCompare(b)));
 }
 
 /** The Pagefind binary, found the way Pagefind's own npm wrapper finds it (a module-internal file). */
@@ -156,7 +151,8 @@ export async function buildSearchIndex(root: string): Promise<{ pages: number; m
   const years = [...new Set(dirs.map(yearOfId).filter((y) => y !== null))].sort();
   const keys: Array<string | null> = years.length > 0 ? years : [null];
   await rm(join(root, 'pagefind'), { recursive: true, force: true });
-  await writeVocabularyPages(root, keys, await archiveWords(root, dirs));
+  const records = await readRecords(root, dirs);
+  await writeVocabularyPages(root, keys, records.words);
   const binary = await pagefindBinary();
   const bundles: Bundle[] = [];
   try {
@@ -169,7 +165,7 @@ export async function buildSearchIndex(root: string): Promise<{ pages: number; m
     await rm(join(root, VOCABULARY_ROOT), { recursive: true, force: true });
   }
   await removeUnusedFiles(root, bundles);
-  const list: BundleList = { bundles, years: await yearsOf(root, years, rest) };
+  const list: BundleList = { bundles, years: records.years };
   await writeFile(join(root, 'pagefind', 'bundles.json'), `${JSON.stringify(list, null, 2)}\n`);
   return { pages: bundles.reduce((n, b) => n + b.pages, 0), ms: Math.round(performance.now() - started), bundles };
 }

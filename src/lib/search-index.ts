@@ -24,8 +24,11 @@ export type FilterKey = keyof typeof FILTERS;
 export const VOCABULARY_FILTER = { tu_vung: 'có' } as const;
 export const WITHOUT_VOCABULARY = { not: VOCABULARY_FILTER } as const;
 
-/** Value used for a directive without a date, so filters and sorts never drop it. */
+/** The year filter's value for a directive without a date, so that filter never drops it. */
 export const UNDATED_LABEL = 'Không rõ ngày';
+
+/** Order of the year filter's values: oldest first, undated last. */
+export const compareYears = (a: string, b: string): number => (a === UNDATED_LABEL ? 1 : b === UNDATED_LABEL ? -1 : a.localeCompare(b));
 
 export function filterValues(d: Directive): Record<FilterKey, string[]> {
   return {

@@ -2,7 +2,7 @@
  * The search page in the browser: Pagefind's JS API with the archive's own markup.
  * URL ⇄ state ⇄ form ⇄ results; pure logic lives in src/lib/search-query.ts.
  */
-import { FILTERS, UNDATED_LABEL, WITHOUT_VOCABULARY, type FilterKey } from '../lib/search-index.ts';
+import { compareYears, FILTERS, UNDATED_LABEL, WITHOUT_VOCABULARY, type FilterKey } from '../lib/search-index.ts';
 import { foldDiacritics } from '../lib/vietnamese.ts';
 
 const fold = (s: string): string => foldDiacritics(s).toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
@@ -318,7 +318,7 @@ function renderFilters(response: PagefindResponse, state: SearchState): void {
   filterBox.replaceChildren(
     ...(Object.keys(FILTERS) as FilterKey[]).map((key) => {
       const counts = response.filters[key] ?? {};
-      const values = (knownValues[key] ?? []).slice().sort((a, b) => (key === 'nam' ? sortYears(a, b) : a.localeCompare(b, 'vi')));
+      const values = (knownValues[key] ?? []).slice().sort((a, b) => (key === 'nam' ? compareYears(a, b) : a.localeCompare(b, 'vi')));
       const fieldset = document.createElement('fieldset');
       const legend = document.createElement('legend');
       legend.textContent = FILTERS[key].label;
@@ -346,8 +346,6 @@ function renderFilters(response: PagefindResponse, state: SearchState): void {
     }),
   );
 }
-
-const sortYears = (a: string, b: string): number => (a === UNDATED_LABEL ? 1 : b === UNDATED_LABEL ? -1 : a.localeCompare(b));
 
 function renderNotice(ignored: string[]): void {
   notice.hidden = ignored.length === 0;

@@ -13,31 +13,11 @@ import matter from 'gray-matter';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generateArchive } from '../../scripts/bench/generate.ts';
 import { startServer } from '../../scripts/serve.ts';
+import { tcvn3 } from '../fixtures/tcvn3.mjs';
 import { archiveDirs, buildSite, ingestCli, launchChromium, pageIds, remove, syntheticTemp, type ArchiveDirs, type Run } from './support.ts';
 
 const GOOD = 990;
 const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
-
-/** TCVN3 (ABC) codes of the Vietnamese letters (upper-case toned letters share the lower-case codes). */
-const TCVN3: Record<string, number> = {
-  à: 0xb5, ả: 0xb6, ã: 0xb7, á: 0xb8, ạ: 0xb9, ă: 0xa8, ằ: 0xbb, ẳ: 0xbc, ẵ: 0xbd, ắ: 0xbe, ặ: 0xc6,
-  â: 0xa9, ầ: 0xc7, ẩ: 0xc8, ẫ: 0xc9, ấ: 0xca, ậ: 0xcb, đ: 0xae, è: 0xcc, ẻ: 0xce, ẽ: 0xcf, é: 0xd0, ẹ: 0xd1,
-  ê: 0xaa, ề: 0xd2, ể: 0xd3, ễ: 0xd4, ế: 0xd5, ệ: 0xd6, ì: 0xd7, ỉ: 0xd8, ĩ: 0xdc, í: 0xdd, ị: 0xde,
-  ò: 0xdf, ỏ: 0xe1, õ: 0xe2, ó: 0xe3, ọ: 0xe4, ô: 0xab, ồ: 0xe5, ổ: 0xe6, ỗ: 0xe7, ố: 0xe8, ộ: 0xe9,
-  ơ: 0xac, ờ: 0xea, ở: 0xeb, ỡ: 0xec, ớ: 0xed, ợ: 0xee, ù: 0xef, ủ: 0xf1, ũ: 0xf2, ú: 0xf3, ụ: 0xf4,
-  ư: 0xad, ừ: 0xf5, ử: 0xf6, ữ: 0xf7, ứ: 0xf8, ự: 0xf9, ỳ: 0xfa, ỷ: 0xfb, ỹ: 0xfc, ý: 0xfd, ỵ: 0xfe,
-  Ă: 0xa1, Â: 0xa2, Ê: 0xa3, Ô: 0xa4, Ơ: 0xa5, Ư: 0xa6, Đ: 0xa7,
-};
-function tcvn3(text: string): Buffer {
-  const out: number[] = [];
-  for (const ch of text.normalize('NFC')) {
-    const code = ch.charCodeAt(0);
-    const mapped = code < 0x80 ? code : (TCVN3[ch] ?? TCVN3[ch.toLowerCase()]);
-    if (mapped === undefined) throw new Error(`TCVN3: no code for ${ch}`);
-    out.push(mapped);
-  }
-  return Buffer.from(out);
-}
 
 /** A short synthetic công văn (not a real document), numbered so it collides with nothing generated. */
 function syntheticText(number: number, body: string[] = []): string {
