@@ -123,6 +123,17 @@ async function pagefindBinary(): Promise<string> {
 }
 
 /**
+ * Word positions per index chunk (Pagefind's default is 20,000; `PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE`
+ * in the environment overrides both). A search downloads, per word and bundle, the one chunk whose
+ * word range holds the word, so a rare word cost a 25 kB chunk of its neighbours. At 2,000, a cold
+ * search at 10,000 directives for `235-CV/TU` fetches 12 kB of index instead of 68 kB, `khẩu trang`
+ * 65 kB instead of 197 kB; the chunk list adds 12 kB to the page metadata (1,000 and 4,000 measured
+ * worse in sum; README, "Where it stands"). Pagefind extends the last letters of a word only within the chunk it
+ * loaded ("gian" → "giang"), so smaller chunks also make that extension rarer.
+ */
+export const INDEX_CHUNK_SIZE = 2000;
+
+/**
  * Indexes `glob` under `site` into `outputPath` with Pagefind's command line; returns the number of
  * pages indexed. The command line rather than the Node API: it indexes the same pages about a fifth
  * faster here, and each bundle's memory goes back when its process ends.
@@ -130,7 +141,8 @@ async function pagefindBinary(): Promise<string> {
 function runPagefind(binary: string, site: string, glob: string, outputPath: string): Promise<number> {
   const args = ['--site', site, '--glob', glob, '--output-path', outputPath, '--force-language', 'vi'];
   return new Promise((resolve, reject) => {
-    const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const env = { PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: String(INDEX_CHUNK_SIZE), ...process.env };
+    const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

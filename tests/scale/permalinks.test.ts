@@ -6,7 +6,7 @@
  * the site rebuilt. Every old URL must still answer: directly with the same directive, or (the
  * re-identified one only) through the redirect page Astro generates to its new id.
  */
-import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -202,6 +202,18 @@ describe('permalinks across a re-ingest with new sources and curation', () => {
       ]);
     } finally {
       await browser.close();
+    }
+  });
+
+  test('every bundle is cut into small index chunks, so looking up a rare word downloads a few kB', () => {
+    // INDEX_CHUNK_SIZE (src/integrations/pagefind.ts) is 2,000 word positions, about 3 kB; with
+    // Pagefind's default of 20,000 each of these bundles would be one chunk of 15 kB or more.
+    const list = JSON.parse(readFileSync(join(tmp, 'dist-2', 'pagefind', 'bundles.json'), 'utf8')) as { bundles: Array<{ path: string }> };
+    for (const { path } of list.bundles) {
+      const folder = join(tmp, 'dist-2', path, 'index');
+      const sizes = readdirSync(folder).filter((f) => f.endsWith('.pf_index')).map((f) => statSync(join(folder, f)).size);
+      expect(sizes.length, path).toBeGreaterThan(1);
+      expect(Math.max(...sizes), path).toBeLessThan(8_000);
     }
   });
 
