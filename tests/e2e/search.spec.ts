@@ -101,6 +101,14 @@ test('a shared URL reloaded in a fresh page gives the same results, and the back
   await expect(page.locator('#trang-thai')).toHaveText(/^5 văn bản/);
 });
 
+test('the archive\'s own words are not indexed: permalink, citation box, notes on what the text lacks', async ({ page }) => {
+  // Each of these is on a directive page but none is in a directive's text (the Gia Lai chỉ thị
+  // carries the notes: issuer inferred, no number, no date, cut short).
+  for (const q of ['"Đường dẫn cố định"', '"Trích dẫn"', 'Citation', '"suy luận"', '"Không ghi số"', '"cắt cụt"']) {
+    expect(await search(page, { q }), q).toEqual([]);
+  }
+});
+
 test('a nonsense word is reported as ignored and the other words still search', async ({ page }) => {
   const found = await search(page, { q: 'chỉ đạo xyzqwv' });
   expect(sorted(found)).toEqual(sorted(ALL));
