@@ -4,13 +4,14 @@
  * Astro build, so that the build's memory is given back before Pagefind takes its own. Any
  * Pagefind error fails the build.
  *
- * One index bundle per year of issue (the first also holds the few directives whose ids carry no
- * year: undated ones and ids a curator chose), built one after another:
- * Pagefind holds a whole index in memory while it builds it (about 0.4 MB per directive), so the
- * peak is a year's, not the archive's. (Overlapping two bundles, one reading its pages while the
- * other builds, saved 7 of 27 s at 10,000 directives but took the peak from 1.5 to 2.1 GB.)
+ * The index is cut into bundles by date of issue (`planBundles`): one per year, and a year with
+ * more than BUNDLE_PAGES directives is cut into runs of months of about equal size. The first
+ * bundle also holds the few directives whose ids carry no date (undated ones and ids a curator
+ * chose). Pagefind holds a whole bundle in memory while it builds it (about 0.36 MB per directive),
+ * so, built one after another, the peak is set by the bundle size, not the archive's: at 50,000
+ * directives it went from 5.5 GB (a bundle per year) to 1.5 GB.
  * The first bundle is the primary at /pagefind/ (its runtime is the one pages load); the others go
- * to /pagefind/<year>/ and are merged by the search page, which reads their list from
+ * to /pagefind/<key>/ and are merged by the search page, which reads their list from
  * /pagefind/bundles.json.
  */
 import type { AstroIntegration } from 'astro';
@@ -37,14 +38,14 @@ export interface BundleList {
 }
 
 /**
- * The year in a page's permalink id (`…/2021-07-21-235-cv-tu` → "2021"), or null for undated ids
- * (`…/khong-ro-ngay-…`) and ids a curator chose freely. Ids carry their date, so Pagefind can read
- * each year's pages itself by glob; search results do not depend on the bundle a page is in, since
- * filters and date passes work across merged bundles.
+ * The year and month in a page's permalink id (`…/2021-07-21-235-cv-tu` → "2021-07"), or null for
+ * undated ids (`…/khong-ro-ngay-…`) and ids a curator chose freely. Ids carry their date, so
+ * Pagefind can read a bundle's pages itself by glob; search results do not depend on the bundle a
+ * page is in, since filters and date passes work across merged bundles.
  */
-function yearOfId(url: string): string | null {
+export function monthOfId(url: string): string | null {
   const last = url.split('/').filter(Boolean).at(-1) ?? '';
-  return /^\d{4}-/.test(last) ? last.slice(0, 4) : null;
+  return /^\d{4}-\d{2}-/.test(last) ? last.slice(0, 7) : null;
 }
 
 /** A directive page folder under dist/, e.g. "van-ban/kon-tum/2021-07-21-235-cv-tu". */
@@ -68,21 +69,105 @@ async function pageDirs(root: string): Promise<PageDir[]> {
 }
 
 /**
- * The glob Pagefind reads a bundle with: a year's pages by the date in their ids, plus, for the
- * first bundle, the folders of the pages without a year in their id. These are few (60 of 10,000):
- * a bundle of their own cost every search one more set of index chunks, about 75 kB.
+ * Most directives in one bundle. Pagefind needs about 0.36 MB per directive while it builds a
+ * bundle, so 3,500 keep it near 1.3 GB, and a year of the 10,000-directive benchmark (about 3,300)
+ * stays one bundle. Smaller bundles built two at a time were measured at 10,000 directives: six
+ * bundles of about 1,650 indexed in 17.7 s instead of 27 s, with the same peak, but each bundle is
+ * one more index the browser loads and searches, and a cold search got 50 kB heavier and about
+ * 150 ms slower. Readers search far more often than the archive is built, so bundles are large and
+ * built one after another. A single month with more directives than this still makes one bundle.
  */
-function globOf(year: string | null, rest: PageDir[]): string {
-  const parts = [...(year ? [`van-ban/**/${year}-*`] : []), ...rest, vocabularyDir(year)];
-  return `{${parts.join(',')}}/index.html`;
+export const BUNDLE_PAGES = 3500;
+
+/** BUNDLE_PAGES, or `ARCHIVE_BUNDLE_PAGES` from the environment (a machine with less memory; tests that cut a small archive). */
+export function bundlePages(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.ARCHIVE_BUNDLE_PAGES;
+  if (raw === undefined || raw === '') return BUNDLE_PAGES;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`ARCHIVE_BUNDLE_PAGES must be a whole number of directives, at least 1; got "${raw}"`);
+  return n;
 }
+
+export interface BundlePlan {
+  /** "2021" for a whole year, "2021-07" for a run of months starting in July; null: no dated page. */
+  key: string | null;
+  /** URL folder of the bundle's index. */
+  path: string;
+  /** Glob patterns of the bundle's page folders, relative to dist/. */
+  parts: string[];
+  pages: number;
+}
+
+/**
+ * Splits the page folders into bundles: one per year, or, for a year over `cap` pages, runs of whole
+ * months of about equal size (a year of 5,000 becomes two of about 2,500, not 3,500 and 1,500),
+ * none over `cap` unless a single month is.
+ * Years are never mixed, so a small archive keeps one bundle per year. The folders without a date
+ * in their id go in the first bundle: they are few (60 of 10,000), and a bundle of their own would
+ * cost every search one more set of index chunks.
+ */
+export function planBundles(dirs: PageDir[], cap = BUNDLE_PAGES): BundlePlan[] {
+  const months = new Map<string, number>();
+  const rest: PageDir[] = [];
+  for (const dir of dirs) {
+    const month = monthOfId(dir);
+    if (month) months.set(month, (months.get(month) ?? 0) + 1);
+    else rest.push(dir);
+  }
+  const groups: Array<{ key: string | null; months: string[]; pages: number; wholeYear: boolean }> = [];
+  for (const year of [...new Set([...months.keys()].map((m) => m.slice(0, 4)))].sort()) {
+    const ofYear = [...months].filter(([m]) => m.startsWith(year)).sort(([a], [b]) => a.localeCompare(b));
+    const total = ofYear.reduce((n, [, c]) => n + c, 0);
+    const count = Math.ceil(total / cap);
+    if (count <= 1) {
+      groups.push({ key: year, months: ofYear.map(([m]) => m), pages: total, wholeYear: true });
+      continue;
+    }
+    let current: (typeof groups)[number] | null = null;
+    let done = 0;
+    let closed = 0;
+    for (const [month, n] of ofYear) {
+      // A month that would take the run over the cap starts the next one.
+      if (current && current.pages + n > cap) {
+        groups.push(current);
+        current = null;
+        closed++;
+      }
+      current ??= { key: month, months: [], pages: 0, wholeYear: false };
+      current.months.push(month);
+      current.pages += n;
+      done += n;
+      // Close the run once the year's runs so far hold their equal shares.
+      if (done >= (total * (closed + 1)) / count) {
+        groups.push(current);
+        current = null;
+        closed++;
+      }
+    }
+    if (current) groups.push(current);
+  }
+  if (groups.length === 0) groups.push({ key: null, months: [], pages: 0, wholeYear: false });
+  return groups.map((g, i) => ({
+    key: g.key,
+    path: i === 0 ? '/pagefind/' : `/pagefind/${g.key}/`,
+    parts: [
+      ...(g.wholeYear ? [`van-ban/**/${g.key}-*`] : g.months.map((m) => `van-ban/**/${m}-*`)),
+      ...(i === 0 ? rest : []),
+      vocabularyDir(g.key),
+    ],
+    pages: g.pages + (i === 0 ? rest.length : 0),
+  }));
+}
+
+/** The glob Pagefind reads a bundle with. */
+const globOf = (plan: BundlePlan): string => `{${plan.parts.join(',')}}/index.html`;
 
 /**
  * Where a bundle's vocabulary page is written for Pagefind to read, and removed after: every word
  * of the archive once, so that no bundle drops a query word another bundle has (src/lib/vocabulary.ts).
  */
 const VOCABULARY_ROOT = '_tu-vung';
-const vocabularyDir = (year: string | null): string => `${VOCABULARY_ROOT}/${year ?? 'tat-ca'}`;
+const vocabularyDir = (key: string | null): string => `${VOCABULARY_ROOT}/${key ?? 'tat-ca'}`;
 
 /**
  * From the records the build wrote next to each page: Pagefind's words of every directive (for the
@@ -158,21 +243,15 @@ function runPagefind(binary: string, site: string, glob: string, outputPath: str
 export async function buildSearchIndex(root: string): Promise<{ pages: number; ms: number; bundles: Bundle[] }> {
   const started = performance.now();
   const dirs = await pageDirs(root);
-  const rest = dirs.filter((dir) => yearOfId(dir) === null);
-  // One bundle per year, the first also holding the pages without a year in their id.
-  const years = [...new Set(dirs.map(yearOfId).filter((y) => y !== null))].sort();
-  const keys: Array<string | null> = years.length > 0 ? years : [null];
+  const plans = planBundles(dirs, bundlePages());
   await rm(join(root, 'pagefind'), { recursive: true, force: true });
   const records = await readRecords(root, dirs);
-  await writeVocabularyPages(root, keys, records.words);
+  await writeVocabularyPages(root, plans.map((p) => p.key), records.words);
   const binary = await pagefindBinary();
   const bundles: Bundle[] = [];
   try {
-    for (const [i, year] of keys.entries()) {
-      const path = i === 0 ? '/pagefind/' : `/pagefind/${year}/`;
-      // Pagefind's count includes the bundle's vocabulary page.
-      bundles.push({ path, pages: (await runPagefind(binary, root, globOf(year, i === 0 ? rest : []), join(root, path))) - 1 });
-    }
+    // One after another: the peak is one bundle's. Pagefind's count includes the vocabulary page.
+    for (const plan of plans) bundles.push({ path: plan.path, pages: (await runPagefind(binary, root, globOf(plan), join(root, plan.path))) - 1 });
   } finally {
     await rm(join(root, VOCABULARY_ROOT), { recursive: true, force: true });
   }

@@ -2,8 +2,8 @@
  * The words Pagefind indexes, for the vocabulary page each index bundle carries
  * (src/integrations/pagefind.ts).
  *
- * Why: Pagefind drops a query word that an index does not contain. With one bundle per year that
- * happens per bundle, so a word missing from one year widened that year's results ("1cvbcd khẩu
+ * Why: Pagefind drops a query word that an index does not contain. With several bundles (by date)
+ * that happens per bundle, so a word missing from one year widened that year's results ("1cvbcd khẩu
  * trang" found 2,261 directives instead of one). A page holding every word of the archive once, in
  * every bundle and kept out of results by a filter, means no bundle ever drops a word the archive
  * has; a word the archive lacks is still dropped everywhere, and reported as ignored.

@@ -100,7 +100,7 @@ async function loadPagefind(exact: boolean): Promise<Pagefind> {
   const options = { excerptLength: 28, exactDiacritics: exact };
   await module.options(options);
   await module.init();
-  // One bundle per year (src/integrations/pagefind.ts): the others join the primary's index.
+  // Bundles by date of issue (src/integrations/pagefind.ts): the others join the primary's index.
   await Promise.all(bundles.bundles.filter((b) => b.path !== '/pagefind/').map((b) => module.mergeIndex(b.path, options)));
   bundleYears = bundles.years;
   filtersLoaded = null;

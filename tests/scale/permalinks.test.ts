@@ -21,6 +21,8 @@ interface Registry {
   added: Record<string, string>;
 }
 
+/** Most directives per index bundle in the second build (ARCHIVE_BUNDLE_PAGES). */
+const SMALL_BUNDLES = 8;
 let tmp: string;
 let dirs: ArchiveDirs;
 let firstIngest: Run;
@@ -85,7 +87,9 @@ beforeAll(async () => {
 
   secondIngest = await ingestCli(dirs);
   const dist2 = join(tmp, 'dist-2');
-  await buildSite(dirs.directives, dist2, tmp);
+  // Bundles of at most 8 directives: each year is cut into runs of months, as a big archive's are
+  // (src/integrations/pagefind.ts), so the search tests below also hold across a cut year.
+  await buildSite(dirs.directives, dist2, tmp, { ARCHIVE_BUNDLE_PAGES: String(SMALL_BUNDLES) });
   after = { registry: registry(), pages: pageIds(dist2), redirects: redirectPages(dist2) };
   server = await startServer(dist2, 0);
 }, 300_000);
@@ -179,6 +183,14 @@ describe('permalinks across a re-ingest with new sources and curation', () => {
     } finally {
       await browser.close();
     }
+  });
+
+  test('the second build cut every year into runs of months, each bundle within its cap', () => {
+    const list = JSON.parse(readFileSync(join(tmp, 'dist-2', 'pagefind', 'bundles.json'), 'utf8')) as { bundles: Array<{ path: string; pages: number }> };
+    const runs = list.bundles.filter((b) => /^\/pagefind\/\d{4}-\d{2}\/$/.test(b.path));
+    expect(runs.length).toBeGreaterThan(1);
+    // The first bundle may also hold the directives without a date in their id.
+    for (const b of list.bundles.slice(1)) expect(b.pages).toBeLessThanOrEqual(SMALL_BUNDLES);
   });
 
   test('a word in one year only does not widen the other years\' results (every bundle holds the vocabulary)', async () => {

@@ -76,7 +76,7 @@ export function ingestCli(dirs: ArchiveDirs, extra: string[] = []): Promise<Run>
 }
 
 /** `astro build` of the archive in `directives` into `outDir`; throws with the build log when it fails. */
-export async function buildSite(directives: string, outDir: string, work: string): Promise<Run> {
+export async function buildSite(directives: string, outDir: string, work: string, env: Record<string, string> = {}): Promise<Run> {
   const config = join(work, `astro.synthetic.${Math.random().toString(36).slice(2)}.config.mjs`);
   writeFileSync(
     config,
@@ -89,6 +89,8 @@ export async function buildSite(directives: string, outDir: string, work: string
     ASTRO_TELEMETRY_DISABLED: '1',
     ARCHIVE_SOURCES: undefined,
     ARCHIVE_SKIP_INDEX: undefined,
+    ARCHIVE_BUNDLE_PAGES: undefined,
+    ...env,
   });
   if (result.status !== 0) throw new Error(`astro build failed (${result.status}):\n${tail(result.stdout)}\n${tail(result.stderr)}`);
   return result;
