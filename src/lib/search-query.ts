@@ -83,15 +83,17 @@ const MAX_D_WORDS = 3;
 
 /**
  * Pagefind folds tone marks but not "đ": "dieu tri" misses "điều trị". Vietnamese has "đ" only at
- * the start of a syllable, so each word typed with a leading "d" is also tried with "đ" (up to
- * three such words, eight variants). The query as typed always comes first; accented queries and
- * strict-accent searches are left alone.
+ * the start of a syllable, so each word typed with a leading "d" and no marks at all is also tried
+ * with "đ" (up to three such words, eight variants). A word typed with its tone marks ("dịch") was
+ * typed by someone who would have typed "đ" too: trying "địch" (enemy) would only add wrong
+ * matches and another search. The query as typed always comes first; strict-accent searches are
+ * left alone.
  */
 export function queryVariants(query: string, exact = false): string[] {
   const q = query.normalize('NFC');
   if (exact) return [q];
   const tokens = q.split(/(\s+|["“”])/);
-  const dIndexes = tokens.map((t, i) => (/^[dD][\p{L}\p{N}]*$/u.test(t) ? i : -1)).filter((i) => i >= 0).slice(0, MAX_D_WORDS);
+  const dIndexes = tokens.map((t, i) => (/^[dD][a-zA-Z0-9]*$/.test(t) ? i : -1)).filter((i) => i >= 0).slice(0, MAX_D_WORDS);
   const variants: string[] = [];
   for (let mask = 0; mask < 1 << dIndexes.length; mask++) {
     const copy = [...tokens];

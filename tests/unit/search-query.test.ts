@@ -24,6 +24,10 @@ describe('queryVariants', () => {
     expect(queryVariants('tai cho')).toEqual(['tai cho']);
     expect(queryVariants('chi dao', true)).toEqual(['chi dao']);
   });
+  test('leaves a d-word typed with tone marks alone: "chống dịch" is not also "chống địch" (enemy)', () => {
+    expect(queryVariants('chống dịch như chống giặc')).toEqual(['chống dịch như chống giặc']);
+    expect(queryVariants('dịch dieu')).toEqual(['dịch dieu', 'dịch đieu']);
+  });
   test('expands at most three d-words (eight variants)', () => {
     expect(queryVariants('da de di do du')).toHaveLength(8);
   });
