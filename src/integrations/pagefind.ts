@@ -73,9 +73,9 @@ async function pageDirs(root: string): Promise<PageDir[]> {
  * bundle, so 3,500 keep it near 1.3 GB, and a year of the 10,000-directive benchmark (about 3,300)
  * stays one bundle. Smaller bundles built two at a time were measured at 10,000 directives: six
  * bundles of about 1,650 indexed in 17.7 s instead of 27 s, with the same peak, but each bundle is
- * one more index the browser loads and searches, and a cold search got 50 kB heavier and about
- * 150 ms slower. Readers search far more often than the archive is built, so bundles are large and
- * built one after another. A single month with more directives than this still makes one bundle.
+ * one more index the browser loads and searches, and a cold search got 50 kB heavier and
+ * 100–250 ms slower. Readers search far more often than the archive is built, so bundles are
+ * large and built one after another. A single month with more directives still makes one bundle.
  */
 export const BUNDLE_PAGES = 3500;
 
@@ -209,12 +209,13 @@ async function pagefindBinary(): Promise<string> {
 
 /**
  * Word positions per index chunk (Pagefind's default is 20,000; `PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE`
- * in the environment overrides both). A search downloads, per word and bundle, the one chunk whose
- * word range holds the word, so a rare word cost a 25 kB chunk of its neighbours. At 2,000, a cold
- * search at 10,000 directives for `235-CV/TU` fetches 12 kB of index instead of 68 kB, `khẩu trang`
- * 65 kB instead of 197 kB; the chunk list adds 12 kB to the page metadata (1,000 and 4,000 measured
- * worse in sum; README, "Where it stands"). Pagefind extends the last letters of a word only within the chunk it
- * loaded ("gian" → "giang"), so smaller chunks also make that extension rarer.
+ * set in the environment wins over both). A search downloads, per word and bundle, the one chunk
+ * whose word range holds the word, so a rare word cost a 25 kB chunk of its neighbours. At 2,000,
+ * a cold search at 10,000 directives fetches 11 kB of index for `235-CV/TU` instead of 68 kB, 63 kB
+ * for `khẩu trang` instead of 197 kB, and the chunk list adds 10 kB to the page metadata (1,000
+ * and 4,000 cost more in sum; README, "Where it stands"). Pagefind also matches longer words that
+ * start with a query word ("gian" → "giang"), but only among the words of the chunk it loaded, so
+ * smaller chunks make that rarer too.
  */
 export const INDEX_CHUNK_SIZE = 2000;
 
