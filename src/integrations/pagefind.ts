@@ -212,10 +212,10 @@ async function pagefindBinary(): Promise<string> {
  * set in the environment wins over both). A search downloads, per word and bundle, the one chunk
  * whose word range holds the word, so a rare word cost a 25 kB chunk of its neighbours. At 2,000,
  * a cold search at 10,000 directives fetches 11 kB of index for `235-CV/TU` instead of 68 kB, 63 kB
- * for `khẩu trang` instead of 197 kB, and the chunk list adds 10 kB to the page metadata (1,000
- * and 4,000 cost more in sum, as did 500; README, "Where it stands"). Pagefind also matches longer words that
- * start with a query word ("gian" → "giang"), but only among the words of the chunk it loaded, so
- * smaller chunks make that rarer too.
+ * for `khẩu trang` instead of 197 kB, and the chunk list adds 10 kB to the page metadata (500,
+ * 1,000 and 4,000 cost more in sum; README, "Where it stands"). Pagefind also matches longer words
+ * that start with a query word ("gian" → "giang"), but only among the words of the chunk it
+ * loaded, so smaller chunks make that rarer too.
  */
 export const INDEX_CHUNK_SIZE = 2000;
 
