@@ -114,44 +114,42 @@ export function planBundles(dirs: PageDir[], cap = BUNDLE_PAGES): BundlePlan[] {
     if (month) months.set(month, (months.get(month) ?? 0) + 1);
     else rest.push(dir);
   }
-  const groups: Array<{ key: string | null; months: string[]; pages: number; wholeYear: boolean }> = [];
+  // A group's key is its year when it holds the whole year, else its first month.
+  const groups: Array<{ key: string | null; months: string[]; pages: number }> = [];
   for (const year of [...new Set([...months.keys()].map((m) => m.slice(0, 4)))].sort()) {
     const ofYear = [...months].filter(([m]) => m.startsWith(year)).sort(([a], [b]) => a.localeCompare(b));
     const total = ofYear.reduce((n, [, c]) => n + c, 0);
     const count = Math.ceil(total / cap);
     if (count <= 1) {
-      groups.push({ key: year, months: ofYear.map(([m]) => m), pages: total, wholeYear: true });
+      groups.push({ key: year, months: [], pages: total });
       continue;
     }
     let current: (typeof groups)[number] | null = null;
     let done = 0;
     let closed = 0;
+    const close = (): void => {
+      if (current) groups.push(current);
+      current = null;
+      closed++;
+    };
     for (const [month, n] of ofYear) {
       // A month that would take the run over the cap starts the next one.
-      if (current && current.pages + n > cap) {
-        groups.push(current);
-        current = null;
-        closed++;
-      }
-      current ??= { key: month, months: [], pages: 0, wholeYear: false };
+      if (current && current.pages + n > cap) close();
+      current ??= { key: month, months: [], pages: 0 };
       current.months.push(month);
       current.pages += n;
       done += n;
       // Close the run once the year's runs so far hold their equal shares.
-      if (done >= (total * (closed + 1)) / count) {
-        groups.push(current);
-        current = null;
-        closed++;
-      }
+      if (done >= (total * (closed + 1)) / count) close();
     }
-    if (current) groups.push(current);
+    if (current) close();
   }
-  if (groups.length === 0) groups.push({ key: null, months: [], pages: 0, wholeYear: false });
+  if (groups.length === 0) groups.push({ key: null, months: [], pages: 0 });
   return groups.map((g, i) => ({
     key: g.key,
     path: i === 0 ? '/pagefind/' : `/pagefind/${g.key}/`,
     parts: [
-      ...(g.wholeYear ? [`van-ban/**/${g.key}-*`] : g.months.map((m) => `van-ban/**/${m}-*`)),
+      ...(g.key?.length === 4 ? [`van-ban/**/${g.key}-*`] : g.months.map((m) => `van-ban/**/${m}-*`)),
       ...(i === 0 ? rest : []),
       vocabularyDir(g.key),
     ],
