@@ -5,13 +5,7 @@
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import sirv from 'sirv';
-import { HEADERS_FILE } from '../src/lib/security.ts';
-
-/** The headers of `_headers`' catch-all rule, so the local server behaves like the real host. */
-const SECURITY_HEADERS: Array<[string, string]> = HEADERS_FILE.split('\n\n')[0]!
-  .split('\n')
-  .slice(1)
-  .map((line) => line.trim().split(/:\s(.*)/s).slice(0, 2) as [string, string]);
+import { headersFor } from '../src/lib/security.ts';
 
 const CHARSET_TYPES: Record<string, string> = { '.txt': 'text/plain', '.md': 'text/markdown', '.json': 'application/json', '.xml': 'application/xml' };
 
@@ -29,7 +23,9 @@ export function startServer(dir = 'dist', port = Number(process.env.PORT ?? 4321
     setHeaders: (res, pathname) => {
       const type = CHARSET_TYPES[pathname.slice(pathname.lastIndexOf('.'))];
       if (type) res.setHeader('Content-Type', `${type}; charset=utf-8`);
-      for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
+      // The rules of dist/_headers, so the local server behaves like the real host (sirv's own
+      // Cache-Control: no-cache stays for the files no rule names).
+      for (const [name, value] of headersFor(pathname)) res.setHeader(name, value);
     },
   });
   const server = createServer((req, res) =>

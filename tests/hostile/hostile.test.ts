@@ -11,7 +11,7 @@
  * the site itself (plus 'wasm-unsafe-eval' for Pagefind) and dist/_headers with the same policy
  * and the usual security headers.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
@@ -504,6 +504,15 @@ describe('Content-Security-Policy', () => {
       expect(csp, `${path}: Content-Security-Policy header`).not.toBeNull();
       expectSiteOnly(parsePolicy(csp!), `${path} header`);
       expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(response.headers.get('cache-control'), `${path}: a page is revalidated`).not.toMatch(/immutable/);
+    }
+    // Files named by their content are kept for a year, as dist/_headers asks of the host.
+    const chunk = readdirSync(join(dist, 'pagefind', 'index'))[0];
+    const style = readdirSync(join(dist, '_astro')).find((n) => n.endsWith('.css'));
+    for (const path of [`/pagefind/index/${chunk}`, `/_astro/${style}`]) {
+      const response = await fetch(`${server.url}${path}`);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('cache-control'), path).toBe('public, max-age=31536000, immutable');
     }
   });
 });
