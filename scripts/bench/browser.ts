@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { startServer } from '../serve.ts';
 import { CHROMIUM_ARGS, chromiumPath } from '../check-chromium.mjs';
 import { gzipSize } from './sizes.ts';
+import { FACETS_FILE } from '../../src/lib/search-facets.ts';
 
 export const CHROMIUM_FLAGS = CHROMIUM_ARGS;
 
@@ -485,14 +486,15 @@ const BYTE_KINDS: readonly ByteKind[] = ['site', 'runtime', 'meta', 'filters', '
 
 /**
  * What a request is: the site's own page and assets, Pagefind's runtime (scripts, wasm, entry
- * files), each bundle's page metadata (pf_meta), filter indexes, word index chunks, or result
- * fragments. Shows which part of a search's bytes a change could reduce.
+ * files), each bundle's page metadata (pf_meta), filters (Pagefind's filter indexes, loaded when a
+ * search filters, and the counts table facets.json), word index chunks, or result fragments.
+ * Shows which part of a search's bytes a change could reduce.
  */
 export function kindOf(url: string): ByteKind {
   const path = new URL(url, 'http://x').pathname;
   if (!path.startsWith('/pagefind/')) return 'site';
   if (path.endsWith('.pf_meta')) return 'meta';
-  if (path.endsWith('.pf_filter')) return 'filters';
+  if (path.endsWith('.pf_filter') || path === `/pagefind/${FACETS_FILE}`) return 'filters';
   if (path.endsWith('.pf_index')) return 'index';
   if (path.endsWith('.pf_fragment')) return 'fragments';
   return 'runtime';

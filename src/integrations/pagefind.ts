@@ -17,11 +17,13 @@
 import type { AstroIntegration } from 'astro';
 import { spawn } from 'node:child_process';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import pLimit from 'p-limit';
 import { DOWNLOADS } from '../lib/routes.ts';
 import type { Directive } from '../lib/schema.ts';
+import { FACETS_FILE, facetTable, type FacetPage } from '../lib/search-facets.ts';
 import { compareYears, filterValues, indexedTexts, VOCABULARY_FILTER } from '../lib/search-index.ts';
 import { indexWords, stringsOf } from '../lib/vocabulary.ts';
 
@@ -257,7 +259,32 @@ export async function buildSearchIndex(root: string): Promise<{ pages: number; m
   await removeUnusedFiles(root, bundles);
   const list: BundleList = { bundles, years: records.years };
   await writeFile(join(root, 'pagefind', 'bundles.json'), `${JSON.stringify(list, null, 2)}\n`);
+  const facets = facetTable((await Promise.all(bundles.map((b) => fragmentFilters(join(root, b.path))))).flat());
+  await writeFile(join(root, 'pagefind', FACETS_FILE), JSON.stringify(facets));
   return { pages: bundles.reduce((n, b) => n + b.pages, 0), ms: Math.round(performance.now() - started), bundles };
+}
+
+/**
+ * Each directive page of a bundle as Pagefind recorded it: its id (the name of its fragment file,
+ * which search results give) and its filter values, read back from the fragments, so the counts
+ * table (src/lib/search-facets.ts) holds exactly what the index holds. The vocabulary page is left out.
+ */
+async function fragmentFilters(bundleDir: string): Promise<FacetPage[]> {
+  const dir = join(bundleDir, 'fragment');
+  const limit = pLimit(32);
+  const [vocabulary] = Object.keys(VOCABULARY_FILTER);
+  const pages = await Promise.all(
+    (await readdir(dir)).map((name) =>
+      limit(async (): Promise<FacetPage | null> => {
+        // Pagefind gzips each fragment, with a signature before the JSON.
+        const text = gunzipSync(await readFile(join(dir, name))).toString('utf8');
+        if (!text.startsWith('pagefind_dcd')) throw new Error(`${join(dir, name)}: not a Pagefind fragment (no signature)`);
+        const { filters } = JSON.parse(text.slice('pagefind_dcd'.length)) as { filters: FacetPage['filters'] };
+        return vocabulary && filters[vocabulary] ? null : { id: basename(name, '.pf_fragment'), filters };
+      }),
+    ),
+  );
+  return pages.filter((p): p is FacetPage => p !== null);
 }
 
 /** The site uses Pagefind's JS API with its own markup; merged bundles use the primary's runtime. */

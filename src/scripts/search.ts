@@ -3,6 +3,7 @@
  * URL ⇄ state ⇄ form ⇄ results; pure logic lives in src/lib/search-query.ts.
  */
 import { compareYears, FILTERS, UNDATED_LABEL, WITHOUT_VOCABULARY, type FilterKey } from '../lib/search-index.ts';
+import { countFacets, FACETS_FILE, readFacets, type FacetCounts, type FacetTable } from '../lib/search-facets.ts';
 import { foldDiacritics } from '../lib/vietnamese.ts';
 
 const fold = (s: string): string => foldDiacritics(s).toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
@@ -34,13 +35,10 @@ interface PagefindData {
 }
 interface PagefindResponse {
   results: PagefindResult[];
-  filters: Record<string, Record<string, number>>;
-  totalFilters: Record<string, Record<string, number>>;
 }
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  filters(): Promise<Record<string, Record<string, number>>>;
   search(term: string | null, o?: Record<string, unknown>): Promise<PagefindResponse>;
   mergeIndex(path: string, o?: Record<string, unknown>): Promise<void>;
   destroy(): Promise<void>;
@@ -67,23 +65,31 @@ let knownValues: Partial<Record<FilterKey, string[]>> = {};
 /** Every year of issue in the index (see src/integrations/pagefind.ts), oldest first: date sorts search one at a time. */
 let bundleYears: string[] = [];
 let exactApplied: boolean | null = null;
-let filtersLoaded: Promise<void> | null = null;
+let facetPages: ReturnType<typeof readFacets> = new Map();
+let facetsLoaded: Promise<void> | null = null;
 
 /**
- * Loads the filter indexes and their values. Searches report filter counts only once these are
- * loaded; a search without filters does not wait for them, so its results show first.
+ * Loads the table of every page's filter values (src/lib/search-facets.ts): the filters' values
+ * and, counted over the results, their counts. A search without filters does not wait for it, so
+ * its results show first; Pagefind's own filter indexes load only for the filters a search uses.
  */
-const loadFilters = (pf: Pagefind): Promise<void> =>
-  (filtersLoaded ??= pf.filters().then((all) => {
-    knownValues = Object.fromEntries(Object.entries(all).map(([k, v]) => [k, Object.keys(v)]));
-  }));
+const loadFacets = (): Promise<void> =>
+  (facetsLoaded ??= fetch(`/pagefind/${FACETS_FILE}`)
+    .then((r) => {
+      if (!r.ok) throw new Error(`/pagefind/${FACETS_FILE}: ${r.status}`);
+      return r.json() as Promise<FacetTable>;
+    })
+    .then((table) => {
+      facetPages = readFacets(table);
+      knownValues = table.values;
+    }));
 let generation = 0;
 let stream: ResultStream | null = null;
 /**
  * Answers already computed on this page, by search state: going back, or searching again, costs no
  * new scoring (Pagefind scores every query afresh, ~0.5 s at 10,000 directives on common words).
  */
-const answered = new Map<string, { counts: PagefindResponse | null; responses: PagefindResponse[] }>();
+const answered = new Map<string, PagefindResponse[]>();
 
 async function loadPagefind(exact: boolean): Promise<Pagefind> {
   if (pagefind && exactApplied === exact) return pagefind;
@@ -103,7 +109,6 @@ async function loadPagefind(exact: boolean): Promise<Pagefind> {
   // Bundles by date of issue (src/integrations/pagefind.ts): the others join the primary's index.
   await Promise.all(bundles.bundles.filter((b) => b.path !== '/pagefind/').map((b) => module.mergeIndex(b.path, options)));
   bundleYears = bundles.years;
-  filtersLoaded = null;
   pagefind = module;
   exactApplied = exact;
   return module;
@@ -116,13 +121,13 @@ async function loadPagefind(exact: boolean): Promise<Pagefind> {
 class ResultStream {
   private readonly seen = new Set<string>();
   private readonly cursors: Array<{ results: PagefindResult[]; at: number; head: Promise<PagefindData> | null }>;
-  readonly total: number;
+  /** Every result's page id, each once. */
+  readonly ids: Set<string>;
   constructor(
     responses: PagefindResponse[],
     private readonly sort: SearchState['sort'],
   ) {
-    const ids = new Set(responses.flatMap((r) => r.results.map((x) => x.id)));
-    this.total = ids.size;
+    this.ids = new Set(responses.flatMap((r) => r.results.map((x) => x.id)));
     if (sort === 'lien-quan' || responses.length === 1) {
       const best = new Map<string, PagefindResult>();
       for (const r of responses.flatMap((x) => x.results)) if ((best.get(r.id)?.score ?? -1) < r.score) best.set(r.id, r);
@@ -175,6 +180,10 @@ class ResultStream {
   get done(): boolean {
     return this.seen.size >= this.total;
   }
+
+  get total(): number {
+    return this.ids.size;
+  }
 }
 
 /** Sortable date of a result; undated ones go last in either direction. */
@@ -193,8 +202,8 @@ async function run(state: SearchState): Promise<void> {
   }
   status.textContent = 'Đang tìm…';
   const pf = await loadPagefind(state.exact);
-  const filtersWereLoaded = filtersLoaded !== null;
-  if (hasFilters) await loadFilters(pf);
+  // A filter's URL value names one of the table's values.
+  if (hasFilters) await loadFacets();
   // Every search leaves out the bundles' vocabulary pages (src/lib/vocabulary.ts).
   const chosen = pagefindFilters(state, knownValues);
   const filters = { ...chosen, ...WITHOUT_VOCABULARY };
@@ -203,39 +212,35 @@ async function run(state: SearchState): Promise<void> {
   // A document number also matches its compact form, which the index holds for every number.
   const variants = state.query && looksLikeDocNumber(state.query) ? [...base, compactQuery(state.query)] : base;
   // Bundles merge their results by score, so a date sort searches one year at a time (each comes
-  // back in date order) and ResultStream merges the years; a plain search gives the filter counts.
+  // back in date order) and ResultStream merges the years.
   const chosenYears = chosen.nam?.any;
   const passes = sort ? bundleYears.filter((y) => !chosenYears || chosenYears.includes(y)) : [null];
   const key = writeState(state);
-  let cached = answered.get(key);
-  if (!cached) {
-    const searches = variants.flatMap((q) =>
-      // Undated directives have no sort key (a sorted search would drop them): their pass is unsorted.
-      passes.map((year) =>
-        pf.search(q, { filters: year === null ? filters : { ...filters, nam: { any: [year] } }, sort: year === UNDATED_LABEL ? undefined : sort }),
+  let responses = answered.get(key);
+  if (!responses) {
+    responses = await Promise.all(
+      variants.flatMap((q) =>
+        // Undated directives have no sort key (a sorted search would drop them): their pass is unsorted.
+        passes.map((year) =>
+          pf.search(q, { filters: year === null ? filters : { ...filters, nam: { any: [year] } }, sort: year === UNDATED_LABEL ? undefined : sort }),
+        ),
       ),
     );
-    const [counts, ...responses] = await Promise.all([sort ? pf.search(variants[0]!, { filters }) : null, ...searches]);
-    // Counts come with a search only when the filter indexes were already loaded.
-    cached = { counts: filtersWereLoaded || hasFilters ? (counts ?? responses[0]!) : null, responses };
-    answered.set(key, cached);
+    answered.set(key, responses);
   }
-  const entry = cached;
   if (mine !== generation) return;
-  stream = new ResultStream(entry.responses, state.sort);
+  const shown = new ResultStream(responses, state.sort);
+  stream = shown;
   renderNotice([]);
   list.replaceChildren();
   await showMore(state);
   if (mine !== generation) return;
   status.textContent = stream.total === 0 ? 'Không tìm thấy văn bản nào.' : `${stream.total} văn bản${state.query ? ` cho “${state.query}”` : ''}.`;
   empty.hidden = stream.total !== 0;
-  // Filter counts: came with the search if the filter indexes were loaded, else one more pass.
-  if (entry.counts === null) {
-    await loadFilters(pf);
-    entry.counts = await pf.search(variants[0]!, { filters });
-    if (mine !== generation) return;
-  }
-  renderFilters(entry.counts, state);
+  // Filter counts, over every result (all variants and date passes), once the table is here.
+  await loadFacets();
+  if (mine !== generation) return;
+  renderFilters(countFacets(facetPages, shown.ids), state);
   // After the results are on screen: which words matched nothing (Pagefind drops them silently)?
   if (state.query) {
     const ignored = await ignoredWords(pf, state);
@@ -314,10 +319,10 @@ const markedWords = (excerpt: string): string[] =>
     ),
   ].slice(0, 8);
 
-function renderFilters(response: PagefindResponse, state: SearchState): void {
+function renderFilters(all: FacetCounts, state: SearchState): void {
   filterBox.replaceChildren(
     ...(Object.keys(FILTERS) as FilterKey[]).map((key) => {
-      const counts = response.filters[key] ?? {};
+      const counts = all[key];
       const values = (knownValues[key] ?? []).slice().sort((a, b) => (key === 'nam' ? compareYears(a, b) : a.localeCompare(b, 'vi')));
       const fieldset = document.createElement('fieldset');
       const legend = document.createElement('legend');

@@ -72,6 +72,19 @@ test('the principle filter keeps the directives tagged with it', async ({ page }
   expect(sorted(await search(page, { q: 'covid', 'phuong-cham': 'muc-tieu-kep' }))).toEqual(sorted([KIEN_GIANG, UNDATED_ID]));
 });
 
+test('the filters count the results by year, province and principle, and count again within a filter', async ({ page }) => {
+  await search(page, { q: 'covid' });
+  const count = (name: string, value: string) => page.locator(`#bo-loc label:has(input[name="${name}"][value="${value}"]) .count`);
+  await expect(count('nam', '2021')).toHaveText('(4)');
+  await expect(count('nam', 'khong-ro-ngay')).toHaveText('(1)');
+  await expect(count('tinh', 'kon-tum')).toHaveText('(1)');
+  await expect(count('phuong-cham', 'muc-tieu-kep')).toHaveText('(2)');
+  await search(page, { q: 'covid', nam: '2021' });
+  await expect(count('nam', '2021')).toHaveText('(4)');
+  await expect(count('nam', 'khong-ro-ngay')).toHaveCount(0);
+  await expect(count('phuong-cham', 'muc-tieu-kep')).toHaveText('(1)');
+});
+
 test('sorting by date, newest first, keeps the undated directive, last', async ({ page }) => {
   expect(await search(page, { q: 'covid', 'sap-xep': 'moi-nhat' })).toEqual([KON_TUM_ID, KIEN_GIANG, THAI_BINH, SOC_TRANG, UNDATED_ID]);
 });

@@ -1,0 +1,117 @@
+/**
+ * The filter counts of the search page, from one small table instead of Pagefind's filter indexes.
+ *
+ * Pagefind counts filter values only once it has loaded its filter indexes, 133 kB at 10,000
+ * directives (a list of page numbers per value, per bundle), and then counts them again in every
+ * search, about 80 ms each time. The index step writes this table instead (/pagefind/facets.json,
+ * about 50 kB at 10,000): each page's Pagefind id and its filter values as short codes. The page
+ * counts the values of its results itself; Pagefind still does the filtering, and loads a filter's
+ * index only when a reader filters by it.
+ */
+import { FILTERS, type FilterKey } from './search-index.ts';
+
+export const FACETS_FILE = 'facets.json';
+
+/** Base-64 digits, URL-safe: the codes of the table. */
+const DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+export interface FacetTable {
+  /** Each filter's values, in the order the codes number them. */
+  values: Record<FilterKey, string[]>;
+  /**
+   * How a filter's codes read: `one`, the index of the page's single value in `width` digits; `set`,
+   * a bit per value (a page may have none or several, as principles do) in `width` digits.
+   */
+  kinds: Record<FilterKey, { kind: 'one' | 'set'; width: number }>;
+  /** Pagefind page ids, separated by spaces, sorted. */
+  ids: string;
+  /** Per filter, the codes of the pages in the order of `ids`, run together. */
+  codes: Record<FilterKey, string>;
+}
+
+export interface FacetPage {
+  /** Pagefind's id of the page: its fragment file's name, as search results give it. */
+  id: string;
+  filters: Partial<Record<string, string[]>>;
+}
+
+const KEYS = Object.keys(FILTERS) as FilterKey[];
+
+/** `n` in `width` base-64 digits, most significant first. */
+function encode(n: number, width: number): string {
+  let out = '';
+  for (let i = 0; i < width; i++) {
+    out = DIGITS[n % 64]! + out;
+    n = Math.floor(n / 64);
+  }
+  return out;
+}
+
+const digitsFor = (n: number): number => Math.max(1, Math.ceil(Math.log(Math.max(n, 2)) / Math.log(64)));
+
+/** The table of these pages (directive pages only; the caller leaves out any other). */
+export function facetTable(pages: FacetPage[]): FacetTable {
+  const sortedPages = [...pages].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const values = {} as FacetTable['values'];
+  const kinds = {} as FacetTable['kinds'];
+  const codes = {} as FacetTable['codes'];
+  for (const key of KEYS) {
+    values[key] = [...new Set(sortedPages.flatMap((p) => p.filters[key] ?? []))].sort();
+    const index = new Map(values[key].map((v, i) => [v, i]));
+    const one = sortedPages.every((p) => (p.filters[key] ?? []).length === 1);
+    // A set holds 6 values per digit, and bits are counted from the last digit up.
+    kinds[key] = one ? { kind: 'one', width: digitsFor(values[key].length) } : { kind: 'set', width: Math.max(1, Math.ceil(values[key].length / 6)) };
+    const { width } = kinds[key];
+    codes[key] = sortedPages
+      .map((p) => {
+        const of = (p.filters[key] ?? []).map((v) => index.get(v)!);
+        if (one) return encode(of[0]!, width);
+        let out = '';
+        for (let digit = width - 1; digit >= 0; digit--) out += DIGITS[of.reduce((bits, i) => (Math.floor(i / 6) === digit ? bits | (1 << i % 6) : bits), 0)];
+        return out;
+      })
+      .join('');
+  }
+  return { values, kinds, ids: sortedPages.map((p) => p.id).join(' '), codes };
+}
+
+export type FacetCounts = Record<FilterKey, Record<string, number>>;
+
+/** Reads a table once: each page's values per filter, by page id. */
+export function readFacets(table: FacetTable): Map<string, Record<FilterKey, string[]>> {
+  const ids = table.ids === '' ? [] : table.ids.split(' ');
+  const at = (code: string, pos: number, width: number): number => {
+    let n = 0;
+    for (let i = 0; i < width; i++) n = n * 64 + DIGITS.indexOf(code[pos + i]!);
+    return n;
+  };
+  return new Map(
+    ids.map((id, row) => {
+      const out = {} as Record<FilterKey, string[]>;
+      for (const key of KEYS) {
+        const { kind, width } = table.kinds[key];
+        const n = at(table.codes[key], row * width, width);
+        if (kind === 'one') out[key] = [table.values[key][n]!];
+        else {
+          out[key] = [];
+          for (let digit = 0; digit < width; digit++) {
+            const bits = at(table.codes[key], row * width + (width - 1 - digit), 1);
+            for (let b = 0; b < 6; b++) if (bits & (1 << b)) out[key].push(table.values[key][digit * 6 + b]!);
+          }
+        }
+      }
+      return [id, out];
+    }),
+  );
+}
+
+/** How many of these pages have each value of each filter. Ids not in the table count for nothing. */
+export function countFacets(pages: Map<string, Record<FilterKey, string[]>>, ids: Iterable<string>): FacetCounts {
+  const counts = Object.fromEntries(KEYS.map((k) => [k, {} as Record<string, number>])) as FacetCounts;
+  for (const id of ids) {
+    const page = pages.get(id);
+    if (!page) continue;
+    for (const key of KEYS) for (const v of page[key]) counts[key][v] = (counts[key][v] ?? 0) + 1;
+  }
+  return counts;
+}
