@@ -24,7 +24,7 @@ import pLimit from 'p-limit';
 import { DOWNLOADS } from '../lib/routes.ts';
 import type { Directive } from '../lib/schema.ts';
 import { FACETS_FILE, facetTable, type FacetPage } from '../lib/search-facets.ts';
-import { compareYears, filterValues, indexedTexts, VOCABULARY_FILTER } from '../lib/search-index.ts';
+import { indexedTexts, VOCABULARY_FILTER } from '../lib/search-index.ts';
 import { indexWords, stringsOf } from '../lib/vocabulary.ts';
 
 export interface Bundle {
@@ -35,15 +35,13 @@ export interface Bundle {
 
 export interface BundleList {
   bundles: Bundle[];
-  /** Every value of the `nam` filter, oldest first: a date sort searches them one at a time. */
-  years: string[];
 }
 
 /**
  * The year and month in a page's permalink id (`…/2021-07-21-235-cv-tu` → "2021-07"), or null for
  * undated ids (`…/khong-ro-ngay-…`) and ids a curator chose freely. Ids carry their date, so
  * Pagefind can read a bundle's pages itself by glob; search results do not depend on the bundle a
- * page is in, since filters and date passes work across merged bundles.
+ * page is in, since filters work across merged bundles and the date order comes from the facets table.
  */
 export function monthOfId(url: string): string | null {
   const last = url.split('/').filter(Boolean).at(-1) ?? '';
@@ -171,23 +169,23 @@ const vocabularyDir = (key: string | null): string => `${VOCABULARY_ROOT}/${key 
 
 /**
  * From the records the build wrote next to each page: Pagefind's words of every directive (for the
- * vocabulary pages) and the year filter's values, oldest first (for the date passes of bundles.json).
+ * vocabulary pages) and each page's date of issue, by URL (for the date order of the facets table).
  */
-async function readRecords(root: string, dirs: PageDir[]): Promise<{ words: string[]; years: string[] }> {
+async function readRecords(root: string, dirs: PageDir[]): Promise<{ words: string[]; dates: Map<string, string | null> }> {
   const words = new Set<string>();
   const seen = new Set<string>();
-  const years = new Set<string>();
+  const dates = new Map<string, string | null>();
   const limit = pLimit(32);
   await Promise.all(
     dirs.map((dir) =>
       limit(async () => {
         const record = JSON.parse(await readFile(join(root, dir, DOWNLOADS.json), 'utf8')) as Directive & { body: string };
         for (const text of stringsOf(indexedTexts(record))) indexWords(text, words, seen);
-        for (const year of filterValues(record).nam) years.add(year);
+        dates.set(`/${dir}/`, record.date_issued);
       }),
     ),
   );
-  return { words: [...words].sort(), years: [...years].sort(compareYears) };
+  return { words: [...words].sort(), dates };
 }
 
 async function writeVocabularyPages(root: string, keys: Array<string | null>, words: string[]): Promise<void> {
@@ -257,34 +255,42 @@ export async function buildSearchIndex(root: string): Promise<{ pages: number; m
     await rm(join(root, VOCABULARY_ROOT), { recursive: true, force: true });
   }
   await removeUnusedFiles(root, bundles);
-  const list: BundleList = { bundles, years: records.years };
+  const list: BundleList = { bundles };
   await writeFile(join(root, 'pagefind', 'bundles.json'), `${JSON.stringify(list, null, 2)}\n`);
-  const facets = facetTable((await Promise.all(bundles.map((b) => fragmentFilters(join(root, b.path))))).flat());
+  const pages = (await Promise.all(bundles.map((b) => fragmentFilters(join(root, b.path))))).flat();
+  const facets = facetTable(
+    pages.map(({ url, ...page }) => {
+      const date = records.dates.get(url);
+      if (date === undefined) throw new Error(`Pagefind indexed ${url}, which has no record (${DOWNLOADS.json}) in ${root}`);
+      return { ...page, date };
+    }),
+  );
   await writeFile(join(root, 'pagefind', FACETS_FILE), JSON.stringify(facets));
   return { pages: bundles.reduce((n, b) => n + b.pages, 0), ms: Math.round(performance.now() - started), bundles };
 }
 
 /**
  * Each directive page of a bundle as Pagefind recorded it: its id (the name of its fragment file,
- * which search results give) and its filter values, read back from the fragments, so the counts
+ * which search results give), URL and filter values, read back from the fragments, so the facets
  * table (src/lib/search-facets.ts) holds exactly what the index holds. The vocabulary page is left out.
  */
-async function fragmentFilters(bundleDir: string): Promise<FacetPage[]> {
+type IndexedPage = Omit<FacetPage, 'date'> & { url: string };
+async function fragmentFilters(bundleDir: string): Promise<IndexedPage[]> {
   const dir = join(bundleDir, 'fragment');
   const limit = pLimit(32);
   const [vocabulary] = Object.keys(VOCABULARY_FILTER);
   const pages = await Promise.all(
     (await readdir(dir)).map((name) =>
-      limit(async (): Promise<FacetPage | null> => {
+      limit(async (): Promise<IndexedPage | null> => {
         // Pagefind gzips each fragment, with a signature before the JSON.
         const text = gunzipSync(await readFile(join(dir, name))).toString('utf8');
         if (!text.startsWith('pagefind_dcd')) throw new Error(`${join(dir, name)}: not a Pagefind fragment (no signature)`);
-        const { filters } = JSON.parse(text.slice('pagefind_dcd'.length)) as { filters: FacetPage['filters'] };
-        return vocabulary && filters[vocabulary] ? null : { id: basename(name, '.pf_fragment'), filters };
+        const { url, filters } = JSON.parse(text.slice('pagefind_dcd'.length)) as { url: string; filters: FacetPage['filters'] };
+        return vocabulary && filters[vocabulary] ? null : { id: basename(name, '.pf_fragment'), url, filters };
       }),
     ),
   );
-  return pages.filter((p): p is FacetPage => p !== null);
+  return pages.filter((p): p is IndexedPage => p !== null);
 }
 
 /** The site uses Pagefind's JS API with its own markup; merged bundles use the primary's runtime. */

@@ -1,12 +1,15 @@
 /**
- * The filter counts of the search page, from one small table instead of Pagefind's filter indexes.
+ * The filter counts and the date order of the search page, from one small table instead of
+ * Pagefind's filter indexes and sort.
  *
  * Pagefind counts filter values only once it has loaded its filter indexes, 133 kB at 10,000
  * directives (a list of page numbers per value, per bundle), and then counts them again in every
- * search, about 80 ms each time. The index step writes this table instead (/pagefind/facets.json,
- * about 50 kB at 10,000): each page's Pagefind id and its filter values as short codes. The page
- * counts the values of its results itself; Pagefind still does the filtering, and loads a filter's
- * index only when a reader filters by it.
+ * search, about 80 ms each time. Its date sort costs every search about 20 kB of page metadata,
+ * drops the pages without a date, and works per bundle, so results had to be fetched year by year.
+ * The index step writes this table instead (/pagefind/facets.json, about 50 kB at 10,000): each
+ * page's Pagefind id and filter values as short codes, the pages in order of date of issue. The
+ * search page counts the values of its results and orders them by date itself; Pagefind still does
+ * the filtering, and loads a filter's index only when a reader filters by it.
  */
 import { FILTERS, type FilterKey } from './search-index.ts';
 
@@ -23,8 +26,10 @@ export interface FacetTable {
    * a bit per value (a page may have none or several, as principles do) in `width` digits.
    */
   kinds: Record<FilterKey, { kind: 'one' | 'set'; width: number }>;
-  /** Pagefind page ids, separated by spaces, sorted. */
+  /** Pagefind page ids, separated by spaces, by date of issue (then id); the undated ones last. */
   ids: string;
+  /** How many pages have a date: the first `dated` of `ids`. */
+  dated: number;
   /** Per filter, the codes of the pages in the order of `ids`, run together. */
   codes: Record<FilterKey, string>;
 }
@@ -33,6 +38,8 @@ export interface FacetPage {
   /** Pagefind's id of the page: its fragment file's name, as search results give it. */
   id: string;
   filters: Partial<Record<string, string[]>>;
+  /** Date of issue, YYYY-MM-DD; null when the text gives none. */
+  date: string | null;
 }
 
 const KEYS = Object.keys(FILTERS) as FilterKey[];
@@ -51,7 +58,9 @@ const digitsFor = (n: number): number => Math.max(1, Math.ceil(Math.log(Math.max
 
 /** The table of these pages (directive pages only; the caller leaves out any other). */
 export function facetTable(pages: FacetPage[]): FacetTable {
-  const sortedPages = [...pages].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // "~" sorts after every digit: undated pages go last.
+  const key = (p: FacetPage): string => `${p.date ?? '~'} ${p.id}`;
+  const sortedPages = [...pages].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   const values = {} as FacetTable['values'];
   const kinds = {} as FacetTable['kinds'];
   const codes = {} as FacetTable['codes'];
@@ -72,13 +81,20 @@ export function facetTable(pages: FacetPage[]): FacetTable {
       })
       .join('');
   }
-  return { values, kinds, ids: sortedPages.map((p) => p.id).join(' '), codes };
+  return { values, kinds, ids: sortedPages.map((p) => p.id).join(' '), dated: sortedPages.filter((p) => p.date !== null).length, codes };
 }
 
 export type FacetCounts = Record<FilterKey, Record<string, number>>;
 
-/** Reads a table once: each page's values per filter, by page id. */
-export function readFacets(table: FacetTable): Map<string, Record<FilterKey, string[]>> {
+export interface FacetRow {
+  /** Position in date order; undated pages come after every dated one. */
+  rank: number;
+  dated: boolean;
+  values: Record<FilterKey, string[]>;
+}
+
+/** Reads a table once: each page's row, by page id. */
+export function readFacets(table: FacetTable): Map<string, FacetRow> {
   const ids = table.ids === '' ? [] : table.ids.split(' ');
   const at = (code: string, pos: number, width: number): number => {
     let n = 0;
@@ -100,18 +116,32 @@ export function readFacets(table: FacetTable): Map<string, Record<FilterKey, str
           }
         }
       }
-      return [id, out];
+      return [id, { rank: row, dated: row < table.dated, values: out }];
     }),
   );
 }
 
 /** How many of these pages have each value of each filter. Ids not in the table count for nothing. */
-export function countFacets(pages: Map<string, Record<FilterKey, string[]>>, ids: Iterable<string>): FacetCounts {
+export function countFacets(pages: Map<string, FacetRow>, ids: Iterable<string>): FacetCounts {
   const counts = Object.fromEntries(KEYS.map((k) => [k, {} as Record<string, number>])) as FacetCounts;
   for (const id of ids) {
     const page = pages.get(id);
     if (!page) continue;
-    for (const key of KEYS) for (const v of page[key]) counts[key][v] = (counts[key][v] ?? 0) + 1;
+    for (const key of KEYS) for (const v of page.values[key]) counts[key][v] = (counts[key][v] ?? 0) + 1;
   }
   return counts;
+}
+
+/**
+ * Results in order of date, newest or oldest first, the undated ones last in either direction
+ * (oldest first among themselves, by the table's order). Results the table does not know go after.
+ */
+export function byDate<T extends { id: string }>(results: T[], pages: Map<string, FacetRow>, newest: boolean): T[] {
+  const place = (r: T): number => {
+    const row = pages.get(r.id);
+    if (!row) return Number.MAX_SAFE_INTEGER;
+    return row.dated && newest ? -row.rank : row.rank;
+  };
+  const group = (r: T): number => (pages.get(r.id)?.dated ? 0 : 1);
+  return [...results].sort((a, b) => group(a) - group(b) || place(a) - place(b));
 }

@@ -1,5 +1,6 @@
 /**
- * What Pagefind records for each directive: filters, sort keys and result metadata.
+ * What Pagefind records for each directive: filters and result metadata (the date order of results
+ * comes from the facets table, src/lib/search-facets.ts).
  * Shared by the document page (which writes them) and the search page (which reads them),
  * so a filter's name and its URL parameter can never drift apart.
  */
@@ -38,16 +39,6 @@ export function filterValues(d: Directive): Record<FilterKey, string[]> {
     cap: [d.issuer_level ?? 'không rõ'],
     phuong_cham: d.principles,
   };
-}
-
-/**
- * The sort key: the date of issue, for dated directives only. Pagefind leaves out of sorted results
- * every record that lacks the key, so the search page finds undated directives in a pass of their
- * own (by the `nam` filter, unsorted) and lists them last, saying they are undated. One key serves
- * both directions: a second one would cost every cold search about 20 kB of index metadata.
- */
-export function sortValues(d: Directive): { ngay?: string } {
-  return d.date_issued ? { ngay: d.date_issued } : {};
 }
 
 /** Result metadata shown on the search page. */

@@ -69,12 +69,6 @@ export function pagefindFilters(state: SearchState, known: Partial<Record<Filter
   return out;
 }
 
-export function pagefindSort(sort: SortOrder): Record<string, 'asc' | 'desc'> | undefined {
-  if (sort === 'moi-nhat') return { ngay: 'desc' };
-  if (sort === 'cu-nhat') return { ngay: 'asc' };
-  return undefined;
-}
-
 /** Query words (quotes removed), in order, without repeats. */
 export const queryWords = (query: string): string[] =>
   [...new Set(query.replace(/["“”]/g, ' ').split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)))];

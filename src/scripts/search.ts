@@ -2,8 +2,8 @@
  * The search page in the browser: Pagefind's JS API with the archive's own markup.
  * URL ⇄ state ⇄ form ⇄ results; pure logic lives in src/lib/search-query.ts.
  */
-import { compareYears, FILTERS, UNDATED_LABEL, WITHOUT_VOCABULARY, type FilterKey } from '../lib/search-index.ts';
-import { countFacets, FACETS_FILE, readFacets, type FacetCounts, type FacetTable } from '../lib/search-facets.ts';
+import { compareYears, FILTERS, WITHOUT_VOCABULARY, type FilterKey } from '../lib/search-index.ts';
+import { byDate, countFacets, FACETS_FILE, readFacets, type FacetCounts, type FacetTable } from '../lib/search-facets.ts';
 import { foldDiacritics } from '../lib/vietnamese.ts';
 
 const fold = (s: string): string => foldDiacritics(s).toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
@@ -13,7 +13,6 @@ import {
   compactQuery,
   looksLikeDocNumber,
   pagefindFilters,
-  pagefindSort,
   queryVariants,
   queryWords,
   readState,
@@ -62,8 +61,6 @@ const empty = document.querySelector<HTMLElement>('#khong-co-ket-qua')!;
 
 let pagefind: Pagefind | null = null;
 let knownValues: Partial<Record<FilterKey, string[]>> = {};
-/** Every year of issue in the index (see src/integrations/pagefind.ts), oldest first: date sorts search one at a time. */
-let bundleYears: string[] = [];
 let exactApplied: boolean | null = null;
 let facetPages: ReturnType<typeof readFacets> = new Map();
 let facetsLoaded: Promise<void> | null = null;
@@ -101,95 +98,48 @@ async function loadPagefind(exact: boolean): Promise<Pagefind> {
   }
   const [module, bundles] = await Promise.all([
     import(/* @vite-ignore */ `${'/pagefind/pagefind.js'}`) as Promise<Pagefind>,
-    fetch('/pagefind/bundles.json').then((r) => r.json() as Promise<{ bundles: Array<{ path: string }>; years: string[] }>),
+    fetch('/pagefind/bundles.json').then((r) => r.json() as Promise<{ bundles: Array<{ path: string }> }>),
   ]);
   const options = { excerptLength: 28, exactDiacritics: exact };
   await module.options(options);
   await module.init();
   // Bundles by date of issue (src/integrations/pagefind.ts): the others join the primary's index.
   await Promise.all(bundles.bundles.filter((b) => b.path !== '/pagefind/').map((b) => module.mergeIndex(b.path, options)));
-  bundleYears = bundles.years;
   pagefind = module;
   exactApplied = exact;
   return module;
 }
 
 /**
- * Results of several query variants as one list: union by page, best score first for relevance;
- * for date sorts, a lazy merge of the variants' already sorted lists (only the shown items load).
+ * Results of several query variants as one list: each page once, with its best score; by score for
+ * relevance, else by date of issue from the facets table (src/lib/search-facets.ts).
  */
-class ResultStream {
-  private readonly seen = new Set<string>();
-  private readonly cursors: Array<{ results: PagefindResult[]; at: number; head: Promise<PagefindData> | null }>;
-  /** Every result's page id, each once. */
-  readonly ids: Set<string>;
-  constructor(
-    responses: PagefindResponse[],
-    private readonly sort: SearchState['sort'],
-  ) {
-    this.ids = new Set(responses.flatMap((r) => r.results.map((x) => x.id)));
-    if (sort === 'lien-quan' || responses.length === 1) {
-      const best = new Map<string, PagefindResult>();
-      for (const r of responses.flatMap((x) => x.results)) if ((best.get(r.id)?.score ?? -1) < r.score) best.set(r.id, r);
-      const merged = responses.length === 1 ? responses[0]!.results : [...best.values()].sort((a, b) => b.score - a.score);
-      this.cursors = [{ results: merged, at: 0, head: null }];
-    } else {
-      this.cursors = responses.map((r) => ({ results: r.results, at: 0, head: null }));
-    }
-  }
+function ordered(responses: PagefindResponse[], sort: SearchState['sort']): PagefindResult[] {
+  const best = new Map<string, PagefindResult>();
+  for (const r of responses.flatMap((x) => x.results)) if ((best.get(r.id)?.score ?? -1) < r.score) best.set(r.id, r);
+  const byScore = responses.length === 1 ? responses[0]!.results : [...best.values()].sort((a, b) => b.score - a.score);
+  return sort === 'lien-quan' ? byScore : byDate(byScore, facetPages, sort === 'moi-nhat');
+}
 
-  async next(count: number): Promise<PagefindData[]> {
-    if (this.cursors.length === 1) {
-      // One ordered list: fetch the page of fragments at once, not one round trip after another.
-      const c = this.cursors[0]!;
-      const page = c.results.slice(c.at, c.at + count);
-      c.at += page.length;
-      for (const r of page) this.seen.add(r.id);
-      return Promise.all(page.map((r) => r.data()));
-    }
-    const out: PagefindData[] = [];
-    while (out.length < count) {
-      const heads = await Promise.all(
-        this.cursors.map(async (c) => {
-          while (c.at < c.results.length && this.seen.has(c.results[c.at]!.id)) c.at++;
-          if (c.at >= c.results.length) return null;
-          c.head ??= c.results[c.at]!.data();
-          return c.head;
-        }),
-      );
-      let pick = -1;
-      heads.forEach((h, i) => {
-        if (!h) return;
-        if (pick === -1) pick = i;
-        else if (this.sort !== 'lien-quan') {
-          const a = dateKey(h, this.sort);
-          const b = dateKey(heads[pick]!, this.sort);
-          if (this.sort === 'moi-nhat' ? a > b : a < b) pick = i;
-        }
-      });
-      if (pick === -1) break;
-      const c = this.cursors[pick]!;
-      out.push(heads[pick]!);
-      this.seen.add(c.results[c.at]!.id);
-      c.at++;
-      c.head = null;
-    }
-    return out;
+/** The ordered results, shown a page at a time: only the shown ones load their fragment. */
+class ResultStream {
+  private at = 0;
+  constructor(readonly results: PagefindResult[]) {}
+
+  /** Fetches a page of fragments at once, not one round trip after another. */
+  next(count: number): Promise<PagefindData[]> {
+    const page = this.results.slice(this.at, this.at + count);
+    this.at += page.length;
+    return Promise.all(page.map((r) => r.data()));
   }
 
   get done(): boolean {
-    return this.seen.size >= this.total;
+    return this.at >= this.results.length;
   }
 
   get total(): number {
-    return this.ids.size;
+    return this.results.length;
   }
-}
-
-/** Sortable date of a result; undated ones go last in either direction. */
-function dateKey(d: PagefindData, sort: SearchState['sort']): string {
-  const [day, month, year] = (d.meta.ngay ?? '').split('/');
-  return year ? `${year}-${month}-${day}` : sort === 'moi-nhat' ? '' : '~';
 }
 
 async function run(state: SearchState): Promise<void> {
@@ -205,31 +155,20 @@ async function run(state: SearchState): Promise<void> {
   // A filter's URL value names one of the table's values.
   if (hasFilters) await loadFacets();
   // Every search leaves out the bundles' vocabulary pages (src/lib/vocabulary.ts).
-  const chosen = pagefindFilters(state, knownValues);
-  const filters = { ...chosen, ...WITHOUT_VOCABULARY };
-  const sort = pagefindSort(state.sort);
+  const filters = { ...pagefindFilters(state, knownValues), ...WITHOUT_VOCABULARY };
   const base = state.query ? queryVariants(state.query, state.exact) : [null];
   // A document number also matches its compact form, which the index holds for every number.
   const variants = state.query && looksLikeDocNumber(state.query) ? [...base, compactQuery(state.query)] : base;
-  // Bundles merge their results by score, so a date sort searches one year at a time (each comes
-  // back in date order) and ResultStream merges the years.
-  const chosenYears = chosen.nam?.any;
-  const passes = sort ? bundleYears.filter((y) => !chosenYears || chosenYears.includes(y)) : [null];
+  // One search per variant, in any order: a date order comes from the facets table.
   const key = writeState(state);
   let responses = answered.get(key);
   if (!responses) {
-    responses = await Promise.all(
-      variants.flatMap((q) =>
-        // Undated directives have no sort key (a sorted search would drop them): their pass is unsorted.
-        passes.map((year) =>
-          pf.search(q, { filters: year === null ? filters : { ...filters, nam: { any: [year] } }, sort: year === UNDATED_LABEL ? undefined : sort }),
-        ),
-      ),
-    );
+    responses = await Promise.all(variants.map((q) => pf.search(q, { filters })));
     answered.set(key, responses);
   }
+  if (state.sort !== 'lien-quan') await loadFacets();
   if (mine !== generation) return;
-  const shown = new ResultStream(responses, state.sort);
+  const shown = new ResultStream(ordered(responses, state.sort));
   stream = shown;
   renderNotice([]);
   list.replaceChildren();
@@ -237,10 +176,10 @@ async function run(state: SearchState): Promise<void> {
   if (mine !== generation) return;
   status.textContent = stream.total === 0 ? 'Không tìm thấy văn bản nào.' : `${stream.total} văn bản${state.query ? ` cho “${state.query}”` : ''}.`;
   empty.hidden = stream.total !== 0;
-  // Filter counts, over every result (all variants and date passes), once the table is here.
+  // Filter counts, over every result (of all variants), once the table is here.
   await loadFacets();
   if (mine !== generation) return;
-  renderFilters(countFacets(facetPages, shown.ids), state);
+  renderFilters(countFacets(facetPages, shown.results.map((r) => r.id)), state);
   // After the results are on screen: which words matched nothing (Pagefind drops them silently)?
   if (state.query) {
     const ignored = await ignoredWords(pf, state);

@@ -217,6 +217,42 @@ describe('permalinks across a re-ingest with new sources and curation', () => {
     }
   });
 
+  test('a date sort over the cut bundles lists every directive newest first, the undated ones last, and the counts add up', async () => {
+    const dateOf = new Map<string, string | null>();
+    for (const file of readdirSync(dirs.directives).filter((f) => f.endsWith('.md'))) {
+      const fm = frontmatter(file.replace(/\.md$/, '.txt'));
+      dateOf.set(fm.id as string, (fm.date_issued as string | null) ?? null);
+    }
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}/tim-kiem/?q=synthetic&sap-xep=moi-nhat`);
+      await expect.poll(() => page.locator('#trang-thai').textContent(), { timeout: 15_000 }).toMatch(/văn bản/);
+      while (await page.locator('#xem-them').isVisible()) {
+        const shown = await page.locator('#danh-sach-ket-qua li').count();
+        await page.locator('#xem-them').click();
+        await expect.poll(() => page.locator('#danh-sach-ket-qua li').count()).toBeGreaterThan(shown);
+      }
+      const ids = (await page.locator('#danh-sach-ket-qua a.result-title').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname))).map((p) =>
+        p.replace(/^\/van-ban\//, '').replace(/\/$/, ''),
+      );
+      expect(sortedCopy(ids)).toEqual(sortedCopy(after.pages));
+      const dates = ids.map((id) => dateOf.get(id) ?? null);
+      const firstUndated = dates.indexOf(null);
+      expect(firstUndated, 'this archive has undated directives').toBeGreaterThan(0);
+      expect(dates.slice(firstUndated).every((d) => d === null), 'undated ones last').toBe(true);
+      const dated = dates.slice(0, firstUndated) as string[];
+      expect(dated).toEqual([...dated].sort().reverse());
+      // The year counts of the filters cover every result once.
+      const yearCounts = await page.locator('#bo-loc input[name="nam"]').evaluateAll((boxes) =>
+        boxes.map((b) => Number(/\((\d+)\)/.exec(b.parentElement?.textContent ?? '')?.[1])),
+      );
+      expect(yearCounts.reduce((a, b) => a + b, 0)).toBe(ids.length);
+    } finally {
+      await browser.close();
+    }
+  });
+
   test('every bundle is cut into small index chunks, so looking up a rare word downloads a few kB', () => {
     // INDEX_CHUNK_SIZE (src/integrations/pagefind.ts) is 2,000 word positions, about 3 kB; with
     // Pagefind's default of 20,000 each of these bundles would be one chunk of 15 kB or more.
@@ -244,3 +280,5 @@ describe('permalinks across a re-ingest with new sources and curation', () => {
 function countDuplicatesAmongNew(): number {
   return newSources.filter((s) => secondIngest.stdout.includes(`${s} | duplicate of `)).length;
 }
+
+const sortedCopy = (list: string[]): string[] => [...list].sort();

@@ -1,10 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { countFacets, facetTable, readFacets, type FacetPage } from '../../src/lib/search-facets.ts';
+import { byDate, countFacets, facetTable, readFacets, type FacetPage } from '../../src/lib/search-facets.ts';
 
-const page = (id: string, tinh: string, nam: string, phuong_cham: string[] = []): FacetPage => ({
+/** A page of the given year (1 July), or undated when the year is "Không rõ ngày". */
+const page = (id: string, tinh: string, nam: string, phuong_cham: string[] = [], date: string | null = /^\d{4}$/.test(nam) ? `${nam}-07-01` : null): FacetPage => ({
   id,
   filters: { tinh: [tinh], nam: [nam], loai: ['Công văn'], cap: ['tỉnh'], phuong_cham },
+  date,
 });
+const values = (read: ReturnType<typeof readFacets>, id: string) => read.get(id)?.values;
 
 describe('facetTable and readFacets', () => {
   test('every page reads back with exactly its own values', () => {
@@ -14,8 +17,24 @@ describe('facetTable and readFacets', () => {
       page('vi_c3', 'Sóc Trăng', '2021', ['5K']),
     ];
     const read = readFacets(facetTable(pages));
-    expect([...read.keys()]).toEqual(['vi_a1', 'vi_b2', 'vi_c3']);
-    for (const p of pages) expect(read.get(p.id), p.id).toEqual(p.filters);
+    for (const p of pages) expect(values(read, p.id), p.id).toEqual(p.filters);
+  });
+
+  test('the pages are in order of date, then id, and the undated ones come last', () => {
+    const table = facetTable([
+      page('vi_b', 'Kon Tum', '2021', [], '2021-07-21'),
+      page('vi_u', 'Gia Lai', 'Không rõ ngày'),
+      page('vi_a', 'Sóc Trăng', '2021', [], '2021-02-09'),
+      page('vi_c', 'Kiên Giang', '2021', [], '2021-07-21'),
+    ]);
+    expect(table.ids).toBe('vi_a vi_b vi_c vi_u');
+    expect(table.dated).toBe(3);
+    expect([...readFacets(table)].map(([id, row]) => [id, row.rank, row.dated])).toEqual([
+      ['vi_a', 0, true],
+      ['vi_b', 1, true],
+      ['vi_c', 2, true],
+      ['vi_u', 3, false],
+    ]);
   });
 
   test('more values than one digit holds: 70 provinces and 13 principles round-trip', () => {
@@ -25,7 +44,7 @@ describe('facetTable and readFacets', () => {
     expect(table.kinds.tinh).toEqual({ kind: 'one', width: 2 });
     expect(table.kinds.phuong_cham).toEqual({ kind: 'set', width: 3 });
     const read = readFacets(table);
-    for (const p of pages) expect(read.get(p.id), p.id).toEqual(p.filters);
+    for (const p of pages) expect(values(read, p.id), p.id).toEqual(p.filters);
   });
 
   test('an empty index gives an empty table', () => {
@@ -43,5 +62,24 @@ describe('countFacets', () => {
     expect(counts.nam).toEqual({ 2021: 2 });
     expect(counts.phuong_cham).toEqual({ '4 tại chỗ': 2, '5K': 1 });
     expect(counts.loai).toEqual({ 'Công văn': 2 });
+  });
+});
+
+describe('byDate', () => {
+  const read = readFacets(
+    facetTable([
+      page('vi_old', 'Sóc Trăng', '2021', [], '2021-02-09'),
+      page('vi_new', 'Kon Tum', '2021', [], '2021-07-21'),
+      page('vi_mid', 'Thái Bình', '2021', [], '2021-05-07'),
+      page('vi_u1', 'Gia Lai', 'Không rõ ngày'),
+      page('vi_u2', 'Gia Lai', 'Không rõ ngày'),
+    ]),
+  );
+  const results = ['vi_u2', 'vi_mid', 'vi_unknown', 'vi_new', 'vi_u1', 'vi_old'].map((id) => ({ id }));
+  test('newest first keeps the undated results, last', () => {
+    expect(byDate(results, read, true).map((r) => r.id)).toEqual(['vi_new', 'vi_mid', 'vi_old', 'vi_u1', 'vi_u2', 'vi_unknown']);
+  });
+  test('oldest first keeps them last too', () => {
+    expect(byDate(results, read, false).map((r) => r.id)).toEqual(['vi_old', 'vi_mid', 'vi_new', 'vi_u1', 'vi_u2', 'vi_unknown']);
   });
 });

@@ -3,13 +3,12 @@ import {
   compactQuery,
   looksLikeDocNumber,
   pagefindFilters,
-  pagefindSort,
   queryVariants,
   queryWords,
   readState,
   writeState,
 } from '../../src/lib/search-query.ts';
-import { filterValues, indexedTexts, searchableExtras, sortValues } from '../../src/lib/search-index.ts';
+import { filterValues, indexedTexts, searchableExtras } from '../../src/lib/search-index.ts';
 import type { Directive } from '../../src/lib/schema.ts';
 
 describe('queryVariants', () => {
@@ -72,11 +71,6 @@ describe('URL state', () => {
       phuong_cham: { any: ['4 tại chỗ'] },
     });
   });
-  test('sorts by the date keys, newest or oldest first', () => {
-    expect(pagefindSort('moi-nhat')).toEqual({ ngay: 'desc' });
-    expect(pagefindSort('cu-nhat')).toEqual({ ngay: 'asc' });
-    expect(pagefindSort('lien-quan')).toBeUndefined();
-  });
 });
 
 describe('what the index records', () => {
@@ -89,10 +83,6 @@ describe('what the index records', () => {
     principles: ['4 tại chỗ'],
     signer_name: null,
   } as unknown as Directive;
-  test('gives a dated directive its date as the one sort key, an undated one none (it is found in a pass of its own)', () => {
-    expect(sortValues({ ...undated, date_issued: '2021-07-21' })).toEqual({ ngay: '2021-07-21' });
-    expect(sortValues(undated)).toEqual({});
-  });
   test('gives the vocabulary the texts the page indexes, not ids, file names or hashes', () => {
     const d = { ...undated, id: 'gia-lai/khong-ro-ngay-chi-thi', subject: 'giãn cách xã hội', doc_number: '05/CĐ-UBND', source_file: 'x_1.txt', source_sha256: 'ab12', body: 'Thân văn bản' };
     const texts = indexedTexts(d).flat();
