@@ -79,6 +79,10 @@ const loadFacets = (): Promise<void> =>
     .then((table) => {
       facetPages = readFacets(table);
       knownValues = table.values;
+    })
+    .catch((error: unknown) => {
+      facetsLoaded = null; // the next search tries again
+      throw error;
     }));
 let generation = 0;
 let stream: ResultStream | null = null;
