@@ -258,6 +258,8 @@ export async function buildSearchIndex(root: string): Promise<{ pages: number; m
   const list: BundleList = { bundles };
   await writeFile(join(root, 'pagefind', 'bundles.json'), `${JSON.stringify(list, null, 2)}\n`);
   const pages = (await Promise.all(bundles.map((b) => fragmentFilters(join(root, b.path))))).flat();
+  const missing = notIndexed(records.dates.keys(), pages);
+  if (missing.length > 0) throw new Error(`Pagefind left out ${missing.length} directive pages of ${root}: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}`);
   const facets = facetTable(
     pages.map(({ url, ...page }) => {
       const date = records.dates.get(url);
@@ -267,6 +269,12 @@ export async function buildSearchIndex(root: string): Promise<{ pages: number; m
   );
   await writeFile(join(root, 'pagefind', FACETS_FILE), JSON.stringify(facets));
   return { pages: bundles.reduce((n, b) => n + b.pages, 0), ms: Math.round(performance.now() - started), bundles };
+}
+
+/** The pages a build wrote that no bundle indexed (a bundle's glob that missed them): none, or the build fails. */
+export function notIndexed(written: Iterable<string>, indexed: Array<{ url: string }>): string[] {
+  const urls = new Set(indexed.map((p) => p.url));
+  return [...written].filter((url) => !urls.has(url)).sort();
 }
 
 /**

@@ -3,7 +3,7 @@
  * runs of whole months, the folders without a date in their id in the first bundle.
  */
 import { describe, expect, test } from 'vitest';
-import { BUNDLE_PAGES, bundlePages, monthOfId, planBundles } from '../../src/integrations/pagefind.ts';
+import { BUNDLE_PAGES, bundlePages, monthOfId, notIndexed, planBundles } from '../../src/integrations/pagefind.ts';
 
 /** `n` page folders issued in `month` ("2021-07"), in several provinces. */
 const pages = (month: string, n: number): string[] =>
@@ -87,5 +87,13 @@ describe('bundlePages', () => {
     expect(bundlePages({ ARCHIVE_BUNDLE_PAGES: '' })).toBe(BUNDLE_PAGES);
     expect(bundlePages({ ARCHIVE_BUNDLE_PAGES: '500' })).toBe(500);
     for (const bad of ['0', '-3', '1.5', 'many']) expect(() => bundlePages({ ARCHIVE_BUNDLE_PAGES: bad })).toThrow(`ARCHIVE_BUNDLE_PAGES must be a whole number of directives, at least 1; got "${bad}"`);
+  });
+});
+
+describe('notIndexed', () => {
+  test('names the written pages that no bundle indexed, and nothing when every page is there', () => {
+    const written = ['/van-ban/a/2021-01-02-1/', '/van-ban/b/khong-ro-ngay-2/', '/van-ban/c/2022-03-04-3/'];
+    expect(notIndexed(written, written.map((url) => ({ url })))).toEqual([]);
+    expect(notIndexed(written, [{ url: '/van-ban/a/2021-01-02-1/' }])).toEqual(['/van-ban/b/khong-ro-ngay-2/', '/van-ban/c/2022-03-04-3/']);
   });
 });
