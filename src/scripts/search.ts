@@ -119,10 +119,15 @@ async function loadPagefind(exact: boolean): Promise<Pagefind> {
  * relevance, else by date of issue from the facets table (src/lib/search-facets.ts).
  */
 function ordered(responses: PagefindResponse[], sort: SearchState['sort']): PagefindResult[] {
+  const byScore = responses.length === 1 ? responses[0]!.results : bestOfEach(responses);
+  return sort === 'lien-quan' ? byScore : byDate(byScore, facetPages, sort === 'moi-nhat');
+}
+
+/** Each page of several responses once, with its best score, best first. */
+function bestOfEach(responses: PagefindResponse[]): PagefindResult[] {
   const best = new Map<string, PagefindResult>();
   for (const r of responses.flatMap((x) => x.results)) if ((best.get(r.id)?.score ?? -1) < r.score) best.set(r.id, r);
-  const byScore = responses.length === 1 ? responses[0]!.results : [...best.values()].sort((a, b) => b.score - a.score);
-  return sort === 'lien-quan' ? byScore : byDate(byScore, facetPages, sort === 'moi-nhat');
+  return [...best.values()].sort((a, b) => b.score - a.score);
 }
 
 /** The ordered results, shown a page at a time: only the shown ones load their fragment. */
