@@ -5,11 +5,8 @@
 import { compareYears, FILTERS, WITHOUT_VOCABULARY, type FilterKey } from '../lib/search-index.ts';
 import { byDate, countFacets, FACETS_FILE, readFacets, type FacetCounts, type FacetTable } from '../lib/search-facets.ts';
 import { foldDiacritics } from '../lib/vietnamese.ts';
-
-const fold = (s: string): string => foldDiacritics(s).toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 import {
   FILTER_PARAMS,
-  SORTS,
   compactQuery,
   looksLikeDocNumber,
   pagefindFilters,
@@ -20,6 +17,8 @@ import {
   writeState,
   type SearchState,
 } from '../lib/search-query.ts';
+
+const fold = (s: string): string => foldDiacritics(s).toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 
 interface PagefindResult {
   id: string;
@@ -360,6 +359,4 @@ list.addEventListener('keydown', (event) => {
   else links[at - 1]?.focus();
 });
 
-for (const [value, label] of Object.entries(SORTS)) sortSelect.add(new Option(label, value));
-document.documentElement.classList.add('js');
 void run(readState(new URLSearchParams(location.search)));

@@ -129,3 +129,9 @@ test('with JavaScript, the same copy buttons appear', async ({ browser, baseURL 
   for (const button of await page.locator('button[data-copy-target]').all()) await expect(button).toBeVisible();
   await context.close();
 });
+
+test('without JavaScript, the search controls that need a script (sort, exact accents, filters) are not shown', async ({ page }) => {
+  await page.goto(ROUTES.search);
+  await expect(page.locator('#tu-khoa')).toBeVisible();
+  for (const id of ['sap-xep', 'dau-chinh-xac', 'bo-loc']) await expect(page.locator(`#${id}`)).toBeHidden();
+});

@@ -170,3 +170,27 @@ test('the header search box on any page submits to the search page', async ({ pa
   await expect(page).toHaveURL(/\/tim-kiem\/\?q=5K/);
   await expect(page.locator('#trang-thai')).toHaveText(/văn bản/);
 });
+
+for (const viewport of [{ width: 412, height: 823 }, { width: 1280, height: 800 }]) {
+  test(`results, filters and controls arriving after the first paint move nothing (layout shift), ${viewport.width} px wide`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await search(page, { q: '4 tại chỗ' });
+    await expect(page.locator('#bo-loc fieldset').first()).toBeVisible();
+    await expect(page.locator('#sap-xep option')).not.toHaveCount(0);
+    // Every layout shift since navigation (buffered), with the element that moved; none is expected.
+    const shifts = await page.evaluate(
+      () =>
+        new Promise<string[]>((resolve) => {
+          const seen: string[] = [];
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries() as (PerformanceEntry & { value: number; sources?: { node?: Node | null }[] })[]) {
+              const moved = (entry.sources ?? []).map((s) => (s.node instanceof Element ? `${s.node.tagName.toLowerCase()}${s.node.id ? `#${s.node.id}` : ''}.${s.node.className}` : 'text'));
+              seen.push(`${entry.value.toFixed(4)} ${moved.join(', ')}`);
+            }
+          }).observe({ type: 'layout-shift', buffered: true });
+          setTimeout(() => resolve(seen), 300);
+        }),
+    );
+    expect(shifts).toEqual([]);
+  });
+}
