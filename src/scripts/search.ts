@@ -222,7 +222,8 @@ async function showMore(state: SearchState): Promise<void> {
 function resultItem(d: PagefindData, state: SearchState): HTMLLIElement {
   const li = document.createElement('li');
   const a = document.createElement('a');
-  const marks = markedWords(d.excerpt);
+  const nodes = excerptNodes(d.excerpt);
+  const marks = markedWords(nodes);
   const url = new URL(d.url, location.origin);
   for (const w of marks) url.searchParams.append('pagefind-highlight', w);
   a.href = `${url.pathname}${url.search}`;
@@ -233,19 +234,25 @@ function resultItem(d: PagefindData, state: SearchState): HTMLLIElement {
   meta.textContent = [d.meta.so_hieu, d.meta.co_quan, d.meta.tinh, d.meta.ngay].filter(Boolean).join(' · ');
   const excerpt = document.createElement('p');
   excerpt.className = 'result-excerpt';
-  excerpt.append(...excerptNodes(d.excerpt));
+  excerpt.append(...nodes);
   li.append(a, meta, excerpt);
   if (state.sort !== 'lien-quan' && (d.meta.ngay ?? '').startsWith('Không')) li.dataset.undated = '';
   return li;
 }
+
+const inert = document.createElement('template');
+/** One collator for every sort of filter values (localeCompare with a locale builds one per call). */
+const vietnamese = new Intl.Collator('vi');
 
 /**
  * Pagefind's excerpt is text with <mark> around matches. It is rebuilt from text nodes and marks
  * only, so nothing in a directive's text can ever become markup on this page.
  */
 function excerptNodes(excerpt: string): Node[] {
-  const doc = new DOMParser().parseFromString(`<body>${excerpt}</body>`, 'text/html');
-  return [...doc.body.childNodes].map((n) => {
+  // A <template>'s content is inert (no script runs, no image loads) and, unlike DOMParser, it does
+  // not create a new document for each excerpt.
+  inert.innerHTML = excerpt;
+  return [...inert.content.childNodes].map((n) => {
     if (n.nodeName === 'MARK') {
       const m = document.createElement('mark');
       m.textContent = n.textContent;
@@ -256,10 +263,10 @@ function excerptNodes(excerpt: string): Node[] {
 }
 
 /** The matched words of an excerpt, as the text has them (entities decoded, end punctuation trimmed). */
-const markedWords = (excerpt: string): string[] =>
+const markedWords = (nodes: readonly Node[]): string[] =>
   [
     ...new Set(
-      excerptNodes(excerpt)
+      nodes
         .filter((n) => n.nodeName === 'MARK')
         .map((n) => (n.textContent ?? '').replace(/^[.,;:!?()“”"'«»]+|[.,;:!?()“”"'«»]+$/gu, ''))
         .filter(Boolean),
@@ -270,7 +277,7 @@ function renderFilters(all: FacetCounts, state: SearchState): void {
   filterBox.replaceChildren(
     ...(Object.keys(FILTERS) as FilterKey[]).map((key) => {
       const counts = all[key];
-      const values = (knownValues[key] ?? []).slice().sort((a, b) => (key === 'nam' ? compareYears(a, b) : a.localeCompare(b, 'vi')));
+      const values = (knownValues[key] ?? []).slice().sort((a, b) => (key === 'nam' ? compareYears(a, b) : vietnamese.compare(a, b)));
       const fieldset = document.createElement('fieldset');
       const legend = document.createElement('legend');
       legend.textContent = FILTERS[key].label;
