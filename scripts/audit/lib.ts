@@ -54,6 +54,17 @@ export function parseArgs(argv: readonly string[], valued: readonly string[]): {
 // ---------------------------------------------------------------------------------------------
 // Lighthouse
 
+/**
+ * A page of plain text with no CSS and no script, served apart from the site and audited like its
+ * pages: what the host alone scores at the moment, so that a low score can be read.
+ */
+export const CONTROL_HTML = `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="description" content="A blank control page for the Lighthouse audit; not part of the archive."><link rel="icon" href="data:,">
+<title>Lighthouse control page</title></head>
+<body><main><h1>Control page</h1><p>${'Plain text and nothing else, to measure what the host alone costs. '.repeat(8)}</p></main></body></html>
+`;
+
 /** The parts of a Lighthouse result (LH.Result) that the audit reads. */
 export interface LhrLike {
   categories: Record<string, { title: string; score: number | null; auditRefs: { id: string; weight: number }[] } | undefined>;

@@ -31,9 +31,11 @@ import lighthouse from 'lighthouse';
 import type { Flags, Result, RunnerResult } from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { CHROMIUM_ARGS, chromiumPath, NO_CHROMIUM } from '../check-chromium.mjs';
 import { startServer } from '../serve.ts';
-import { failingAudits, foreignRequests, formatMs, formatTable, median, missingCompression, parseArgs, type FailingAudit } from './lib.ts';
+import { CONTROL_HTML, failingAudits, foreignRequests, formatMs, formatTable, median, missingCompression, parseArgs, type FailingAudit } from './lib.ts';
 
 export const PAGES: readonly { name: string; path: string }[] = [
   { name: 'home', path: '/' },
@@ -156,6 +158,56 @@ async function auditOnce(url: string, chromePath: string, flags: Flags, log: (li
   }
 }
 
+function serveControl(): Promise<{ url: string; close: () => void }> {
+  const server = createServer((request, response) => {
+    if (request.url === '/robots.txt') {
+      response.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' });
+      response.end('User-agent: *\nAllow: /\n');
+    } else if (request.url === '/') {
+      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      response.end(CONTROL_HTML);
+    } else {
+      response.writeHead(404).end();
+    }
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({ url: `http://127.0.0.1:${port}/`, close: () => server.close() });
+    }),
+  );
+}
+
+/** Runs Lighthouse on one page: once, or `runs` times, or up to MAX_RUNS while a score is below. */
+async function auditPage(
+  page: { name: string; path: string },
+  url: string,
+  context: { chromePath: string; flags: Flags; runs: number | undefined; log: (line: string) => void },
+): Promise<{ result: PageResult; runs: Result[] }> {
+  const started = performance.now();
+  const runs: Result[] = [];
+  const below = (lhr: Result) => CATEGORIES.some((c) => score100(lhr, c) < THRESHOLD);
+  const target = () => context.runs ?? (runs.some(below) ? MAX_RUNS : 1);
+  while (runs.length < target()) runs.push(await auditOnce(url, context.chromePath, context.flags, context.log));
+  const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round(median(runs.map((lhr) => score100(lhr, c))))]));
+  // The run whose performance score is the median one explains the failures.
+  const byPerf = [...runs].sort((a, b) => score100(a, 'performance') - score100(b, 'performance'));
+  const medianRun = byPerf[Math.floor((byPerf.length - 1) / 2)]!;
+  const failures = CATEGORIES.filter((c) => scores[c]! < THRESHOLD).map((category) => ({
+    category,
+    score: scores[category]!,
+    audits: failingAudits(medianRun, category),
+  }));
+  const foreign = foreignRequests(runs.flatMap(requestUrls), new URL(url).origin);
+  const warnings = runs.flatMap((lhr) => lhr.runWarnings ?? []);
+  const uncompressed = missingCompression(medianRun);
+  const result: PageResult = { ...page, runs: runs.length, scores, failures, foreign, uncompressed, warnings, ms: performance.now() - started };
+  context.log(
+    `  ${page.name} ${page.path}: ${CATEGORIES.map((c) => `${c} ${scores[c]}`).join(', ')}${runs.length > 1 ? ` (median of ${runs.length} runs: performance ${runs.map((lhr) => score100(lhr, 'performance')).join('/')})` : ''} [${formatMs(result.ms)}]`,
+  );
+  return { result, runs };
+}
+
 export async function runLighthouseAudit(
   options: { dist?: string; runs?: number; json?: string; only?: readonly string[]; log?: (line: string) => void } = {},
 ): Promise<LighthouseAuditResult> {
@@ -164,45 +216,30 @@ export async function runLighthouseAudit(
   const chromePath = chromiumPath();
   if (!chromePath) throw new Error(NO_CHROMIUM);
   const server = await startServer(options.dist ?? 'dist', 0);
-  const origin = new URL(server.url).origin;
+  const control = await serveControl();
   const flags: Flags = {
     output: 'json',
     logLevel: 'error',
     onlyCategories: [...CATEGORIES],
   };
+  const context = { chromePath, flags, runs: options.runs, log };
   const pages: PageResult[] = [];
   const raw: Record<string, Result[]> = {};
+  let controlResult: PageResult;
   try {
     const selected = options.only ? PAGES.filter((p) => options.only!.includes(p.name)) : PAGES;
     if (selected.length === 0) throw new Error(`--page must name one of: ${PAGES.map((p) => p.name).join(', ')}`);
+    const measured = await auditPage({ name: 'control', path: '(blank page, not the site)' }, control.url, context);
+    controlResult = measured.result;
+    raw.control = measured.runs;
     for (const page of selected) {
-      const pageStarted = performance.now();
-      const url = `${server.url}${page.path}`;
-      const runs: Result[] = [];
-      const below = (lhr: Result) => CATEGORIES.some((c) => score100(lhr, c) < THRESHOLD);
-      const target = () => options.runs ?? (runs.some(below) ? MAX_RUNS : 1);
-      while (runs.length < target()) {
-        runs.push(await auditOnce(url, chromePath, flags, log));
-      }
+      const { result, runs } = await auditPage(page, `${server.url}${page.path}`, context);
       raw[page.name] = runs;
-      const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round(median(runs.map((lhr) => score100(lhr, c))))]));
-      // The run whose performance score is the median one explains the failures.
-      const byPerf = [...runs].sort((a, b) => score100(a, 'performance') - score100(b, 'performance'));
-      const medianRun = byPerf[Math.floor((byPerf.length - 1) / 2)]!;
-      const failures = CATEGORIES.filter((c) => scores[c]! < THRESHOLD).map((category) => ({
-        category,
-        score: scores[category]!,
-        audits: failingAudits(medianRun, category),
-      }));
-      const foreign = foreignRequests(runs.flatMap(requestUrls), origin);
-      const warnings = runs.flatMap((lhr) => lhr.runWarnings ?? []);
-      const uncompressed = missingCompression(medianRun);
-      const result: PageResult = { ...page, runs: runs.length, scores, failures, foreign, uncompressed, warnings, ms: performance.now() - pageStarted };
       pages.push(result);
-      log(`  ${page.name} ${page.path}: ${CATEGORIES.map((c) => `${c} ${scores[c]}`).join(', ')}${runs.length > 1 ? ` (median of ${runs.length} runs: performance ${runs.map((lhr) => score100(lhr, 'performance')).join('/')})` : ''} [${formatMs(result.ms)}]`);
     }
   } finally {
     server.close();
+    control.close();
   }
   if (options.json) writeFileSync(options.json, JSON.stringify(raw, null, 2));
 
@@ -215,11 +252,17 @@ export async function runLighthouseAudit(
     ),
   );
   log('Lighthouse default config: mobile emulation, simulated throttling; each run after one warm-up load of the page. Scores are medians when runs > 1.');
+  const hostPerformance = controlResult.scores.performance!;
+  log(
+    `Control: a blank page served apart from the site scored performance ${hostPerformance}${controlResult.runs > 1 ? ` (median of ${controlResult.runs} runs)` : ''}: what this host alone allows now.`,
+  );
   let ok = true;
   for (const page of pages) {
     for (const failure of page.failures) {
       ok = false;
       log(`\nFAIL ${page.name} ${page.path} — ${failure.category} ${failure.score} < ${THRESHOLD}`);
+      if (failure.category === 'performance' && hostPerformance < THRESHOLD)
+        log(`  (the blank control page scored ${hostPerformance} in this audit too: the host is slow now, and the page may not be)`);
       for (const audit of failure.audits) {
         const score = audit.score === null ? '—' : audit.score.toFixed(2);
         log(`  ${audit.id} (score ${score}${audit.weight ? `, weight ${audit.weight}` : ''}${audit.displayValue ? `, ${audit.displayValue}` : ''}): ${audit.title}`);

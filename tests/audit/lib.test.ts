@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   applyAllowList,
+  CONTROL_HTML,
   diffTrees,
   failingAudits,
   foreignRequests,
@@ -173,5 +174,21 @@ describe('missingCompression', () => {
     const lhr = { ...base, audits: { 'uses-text-compression': { id: 'uses-text-compression', title: 'Enable text compression', score: 0.5, scoreDisplayMode: 'metricSavings', displayValue: 'Est savings of 9 KiB' } } };
     expect(missingCompression(lhr)).toBe('Est savings of 9 KiB');
     expect(missingCompression({ ...base, audits: {} })).toBeNull();
+  });
+});
+
+describe('CONTROL_HTML, the Lighthouse audit\'s blank control page', () => {
+  it('is plain text: no script, no stylesheet, no style, no image, and nothing fetched from anywhere', () => {
+    expect(CONTROL_HTML).not.toMatch(/<script|<style|stylesheet|<img|<svg|<iframe|style=/i);
+    // Its only link is the icon, inlined, so that the browser does not ask the server for one.
+    expect([...CONTROL_HTML.matchAll(/(?:href|src)="([^"]*)"/g)].map((m) => m[1])).toEqual(['data:,']);
+  });
+
+  it('is a valid page that Lighthouse\'s other categories have nothing against (lang, viewport, title, description)', async () => {
+    const { HtmlValidate, StaticConfigLoader } = await import('html-validate');
+    const { loadConfig } = await import('../../scripts/audit/html.ts');
+    const report = await new HtmlValidate(new StaticConfigLoader(loadConfig())).validateString(CONTROL_HTML);
+    expect(report.results.flatMap((r) => r.messages.map((m) => m.message))).toEqual([]);
+    for (const part of [/<html lang="en">/, /name="viewport"/, /<title>[^<]+<\/title>/, /name="description"/]) expect(CONTROL_HTML).toMatch(part);
   });
 });
