@@ -2,7 +2,7 @@
  * The search page in the browser: Pagefind's JS API with the archive's own markup.
  * URL ⇄ state ⇄ form ⇄ results; pure logic lives in src/lib/search-query.ts.
  */
-import { compareYears, FILTERS, WITHOUT_VOCABULARY, type FilterKey } from '../lib/search-index.ts';
+import { FILTERS, WITHOUT_VOCABULARY, type FilterKey } from '../lib/search-index.ts';
 import { byDate, countFacets, FACETS_FILE, readFacets, type FacetCounts, type FacetTable } from '../lib/search-facets.ts';
 import { foldDiacritics } from '../lib/vietnamese.ts';
 import {
@@ -241,8 +241,6 @@ function resultItem(d: PagefindData, state: SearchState): HTMLLIElement {
 }
 
 const inert = document.createElement('template');
-/** One collator for every sort of filter values (localeCompare with a locale builds one per call). */
-const vietnamese = new Intl.Collator('vi');
 
 /**
  * Pagefind's excerpt is text with <mark> around matches. It is rebuilt from text nodes and marks
@@ -277,7 +275,8 @@ function renderFilters(all: FacetCounts, state: SearchState): void {
   filterBox.replaceChildren(
     ...(Object.keys(FILTERS) as FilterKey[]).map((key) => {
       const counts = all[key];
-      const values = (knownValues[key] ?? []).slice().sort((a, b) => (key === 'nam' ? compareYears(a, b) : vietnamese.compare(a, b)));
+      // The table lists each filter's values in display order (src/lib/search-facets.ts).
+      const values = knownValues[key] ?? [];
       const fieldset = document.createElement('fieldset');
       const legend = document.createElement('legend');
       legend.textContent = FILTERS[key].label;

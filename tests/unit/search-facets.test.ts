@@ -83,3 +83,22 @@ describe('byDate', () => {
     expect(byDate(results, read, false).map((r) => r.id)).toEqual(['vi_old', 'vi_mid', 'vi_new', 'vi_u1', 'vi_u2', 'vi_unknown']);
   });
 });
+
+describe('displayOrder: the table lists each filter\'s values as the search page shows them', () => {
+  test('provinces in Vietnamese alphabetical order: Đ after D, not after Y', () => {
+    const table = facetTable(['Yên Bái', 'Đồng Nai', 'Bắc Giang', 'Điện Biên', 'Cà Mau', 'Đắk Lắk', 'Dak Test'].map((t, i) => page(`vi_${i}`, t, '2021')));
+    expect(table.values.tinh).toEqual(['Bắc Giang', 'Cà Mau', 'Dak Test', 'Đắk Lắk', 'Điện Biên', 'Đồng Nai', 'Yên Bái']);
+  });
+
+  test('years oldest first, undated last', () => {
+    const table = facetTable([page('vi_a', 'Kon Tum', 'Không rõ ngày'), page('vi_b', 'Kon Tum', '2022'), page('vi_c', 'Kon Tum', '2020')]);
+    expect(table.values.nam).toEqual(['2020', '2022', 'Không rõ ngày']);
+  });
+
+  test('the order does not change what each page reads back', () => {
+    const pages = ['Yên Bái', 'Đồng Nai', 'Bắc Giang'].map((t, i) => page(`vi_${i}`, t, '2021', i === 1 ? ['5K', '4 tại chỗ'] : []));
+    const read = readFacets(facetTable(pages));
+    for (const p of pages) expect(values(read, p.id)?.tinh).toEqual(p.filters.tinh);
+    expect(values(read, 'vi_1')?.phuong_cham).toEqual(['4 tại chỗ', '5K']);
+  });
+});
