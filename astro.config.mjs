@@ -31,5 +31,5 @@ export default defineConfig({
   // A synthetic archive keeps its own content cache, so test and benchmark builds never touch the real one.
   ...(process.env.ARCHIVE_CONTENT && { cacheDir: `${process.env.ARCHIVE_CONTENT}/../.astro-cache` }),
   devToolbar: { enabled: false },
-  vite: { build: { assetsInlineLimit: 0 } },
+  vite: { build: { assetsInlineLimit: 0 }, worker: { format: 'es' } },
 });

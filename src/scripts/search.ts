@@ -1,10 +1,12 @@
 /**
- * The search page in the browser: Pagefind's JS API with the archive's own markup.
+ * The search page in the browser: Pagefind's JS API, run in a worker (src/scripts/search-worker.ts),
+ * with the archive's own markup.
  * URL ⇄ state ⇄ form ⇄ results; pure logic lives in src/lib/search-query.ts.
  */
 import { FILTERS, WITHOUT_VOCABULARY, type FilterKey } from '../lib/search-index.ts';
 import { byDate, countFacets, FACETS_FILE, readFacets, type FacetCounts, type FacetTable } from '../lib/search-facets.ts';
 import { foldDiacritics } from '../lib/vietnamese.ts';
+import type { SearchData, SearchHit, WorkerReply, WorkerRequest } from './search-worker.ts';
 import {
   FILTER_PARAMS,
   compactQuery,
@@ -20,26 +22,14 @@ import {
 
 const fold = (s: string): string => foldDiacritics(s).toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 
-interface PagefindResult {
-  id: string;
-  score: number;
-  data: () => Promise<PagefindData>;
-}
-interface PagefindData {
-  url: string;
-  excerpt: string;
-  meta: Record<string, string>;
-  sub_results?: unknown[];
+interface PagefindResult extends SearchHit {
+  data: () => Promise<SearchData>;
 }
 interface PagefindResponse {
   results: PagefindResult[];
 }
 interface Pagefind {
-  options(o: Record<string, unknown>): Promise<void>;
-  init(): Promise<void>;
   search(term: string | null, o?: Record<string, unknown>): Promise<PagefindResponse>;
-  mergeIndex(path: string, o?: Record<string, unknown>): Promise<void>;
-  destroy(): Promise<void>;
 }
 
 /**
@@ -58,7 +48,6 @@ const list = document.querySelector<HTMLOListElement>('#danh-sach-ket-qua')!;
 const more = document.querySelector<HTMLButtonElement>('#xem-them')!;
 const empty = document.querySelector<HTMLElement>('#khong-co-ket-qua')!;
 
-let pagefind: Pagefind | null = null;
 let knownValues: Partial<Record<FilterKey, string[]>> = {};
 let exactApplied: boolean | null = null;
 let facetPages: ReturnType<typeof readFacets> = new Map();
@@ -91,26 +80,56 @@ let stream: ResultStream | null = null;
  */
 const answered = new Map<string, PagefindResponse[]>();
 
+/** Pagefind's worker, started on the first search (src/scripts/search-worker.ts says why). */
+let worker: Worker | null = null;
+let calls = 0;
+const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+
+function startWorker(): Worker {
+  const started = new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module' });
+  started.addEventListener('message', (event: MessageEvent<WorkerReply>) => {
+    const reply = event.data;
+    const call = pending.get(reply.id);
+    if (!call) return;
+    pending.delete(reply.id);
+    if ('error' in reply) call.reject(new Error(reply.error));
+    else call.resolve(reply.value);
+  });
+  started.addEventListener('error', (event) => {
+    // The worker could not start or threw outside a call: every waiting call fails, the next starts it again.
+    for (const call of pending.values()) call.reject(new Error(`search worker: ${event.message || 'failed'}`));
+    pending.clear();
+    worker = null;
+    exactApplied = null;
+  });
+  return started;
+}
+
+function ask<T>(method: WorkerRequest['method'], ...args: WorkerRequest['args']): Promise<T> {
+  worker ??= startWorker();
+  const id = ++calls;
+  const request = { id, method, args } as WorkerRequest;
+  return new Promise<T>((resolve, reject) => {
+    pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+    worker!.postMessage(request);
+  });
+}
+
+/** Pagefind as the page uses it: searches and result fragments, answered by the worker. */
+const pagefind: Pagefind = {
+  search: async (term, options = {}) => ({
+    results: (await ask<SearchHit[]>('search', term, options)).map((hit) => ({ ...hit, data: () => ask<SearchData>('data', hit.id) })),
+  }),
+};
+
 async function loadPagefind(exact: boolean): Promise<Pagefind> {
-  if (pagefind && exactApplied === exact) return pagefind;
-  // Strict tone marks are an option of every bundle's index: switching it starts Pagefind afresh
-  // (the files are cached by then, so this costs no download).
-  if (pagefind) {
-    await pagefind.destroy();
-    answered.clear(); // their results belong to the Pagefind that was just stopped
+  if (exactApplied !== exact) {
+    // Strict tone marks are an option of every bundle's index: the worker starts Pagefind afresh.
+    if (exactApplied !== null) answered.clear(); // their results belong to the Pagefind it stops
+    await ask<null>('load', exact);
+    exactApplied = exact;
   }
-  const [module, bundles] = await Promise.all([
-    import(/* @vite-ignore */ `${'/pagefind/pagefind.js'}`) as Promise<Pagefind>,
-    fetch('/pagefind/bundles.json').then((r) => r.json() as Promise<{ bundles: Array<{ path: string }> }>),
-  ]);
-  const options = { excerptLength: 28, exactDiacritics: exact };
-  await module.options(options);
-  await module.init();
-  // Bundles by date of issue (src/integrations/pagefind.ts): the others join the primary's index.
-  await Promise.all(bundles.bundles.filter((b) => b.path !== '/pagefind/').map((b) => module.mergeIndex(b.path, options)));
-  pagefind = module;
-  exactApplied = exact;
-  return module;
+  return pagefind;
 }
 
 /**
@@ -135,7 +154,7 @@ class ResultStream {
   constructor(readonly results: PagefindResult[]) {}
 
   /** Fetches a page of fragments at once, not one round trip after another. */
-  next(count: number): Promise<PagefindData[]> {
+  next(count: number): Promise<SearchData[]> {
     const page = this.results.slice(this.at, this.at + count);
     this.at += page.length;
     return Promise.all(page.map((r) => r.data()));
@@ -219,7 +238,7 @@ async function showMore(state: SearchState): Promise<void> {
   more.hidden = stream.done;
 }
 
-function resultItem(d: PagefindData, state: SearchState): HTMLLIElement {
+function resultItem(d: SearchData, state: SearchState): HTMLLIElement {
   const li = document.createElement('li');
   const a = document.createElement('a');
   const nodes = excerptNodes(d.excerpt);

@@ -1,0 +1,99 @@
+/**
+ * Pagefind, in a worker of the search page's own (started by src/scripts/search.ts).
+ *
+ * Why: loaded on the page, Pagefind's runtime (47 kB of JavaScript) set up its inflate tables and
+ * WebAssembly glue and turned every answer into objects on the page's main thread, about 25 ms a
+ * load, 90 ms at Lighthouse's 4× CPU throttling, and its Total Blocking Time pushed the search page's
+ * performance score from 99–100 down to 92–96 run to run. Here, finding no `window`, Pagefind runs in
+ * this worker itself instead of starting one of its own; the page keeps only its own markup work.
+ *
+ * Protocol: the page posts `{ id, method, args }`, this worker answers `{ id, value }` or
+ * `{ id, error }`. Methods: `load(exact)`, `search(term, options)` → `{ id, score }[]`,
+ * `data(id)` → `{ url, excerpt, meta }` of a result of an earlier search.
+ */
+export interface SearchHit {
+  id: string;
+  score: number;
+}
+export interface SearchData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string>;
+}
+export type WorkerRequest = { id: number; method: 'load'; args: [exact: boolean] } | { id: number; method: 'search'; args: [term: string | null, options: Record<string, unknown>] } | { id: number; method: 'data'; args: [pageId: string] };
+export type WorkerReply = { id: number; value: unknown } | { id: number; error: string };
+
+interface PagefindResult {
+  id: string;
+  score: number;
+  data: () => Promise<SearchData>;
+}
+interface Pagefind {
+  options(o: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  search(term: string | null, o?: Record<string, unknown>): Promise<{ results: PagefindResult[] }>;
+  mergeIndex(path: string, o?: Record<string, unknown>): Promise<void>;
+  destroy(): Promise<void>;
+}
+
+/** The Pagefind in use and whether it was started with strict tone marks. */
+let current: { exact: boolean; ready: Promise<Pagefind> } | null = null;
+/** The results of the searches so far, by page id: `data` reads a page's fragment through them. */
+const results = new Map<string, PagefindResult>();
+
+/**
+ * Starts Pagefind, or starts it afresh when strict tone marks are switched: that is an option of
+ * every bundle's index (the files are cached by then, so this costs no download).
+ */
+function load(exact: boolean): Promise<Pagefind> {
+  if (current?.exact === exact) return current.ready;
+  const previous = current;
+  const ready = (async () => {
+    const stopped = await previous?.ready.catch(() => null);
+    if (stopped) await stopped.destroy();
+    results.clear(); // they belong to the Pagefind just stopped
+    const [module, bundles] = await Promise.all([
+      import(/* @vite-ignore */ `${'/pagefind/pagefind.js'}`) as Promise<Pagefind>,
+      fetch('/pagefind/bundles.json').then((r) => {
+        if (!r.ok) throw new Error(`/pagefind/bundles.json: ${r.status}`);
+        return r.json() as Promise<{ bundles: Array<{ path: string }> }>;
+      }),
+    ]);
+    const options = { excerptLength: 28, exactDiacritics: exact };
+    await module.options(options);
+    await module.init();
+    // Bundles by date of issue (src/integrations/pagefind.ts): the others join the primary's index.
+    await Promise.all(bundles.bundles.filter((b) => b.path !== '/pagefind/').map((b) => module.mergeIndex(b.path, options)));
+    return module;
+  })();
+  current = { exact, ready };
+  ready.catch(() => {
+    if (current?.ready === ready) current = null; // the next call tries again
+  });
+  return ready;
+}
+
+async function search(term: string | null, options: Record<string, unknown>): Promise<SearchHit[]> {
+  if (!current) throw new Error('search before load');
+  const pf = await current.ready;
+  const response = await pf.search(term, options);
+  for (const r of response.results) results.set(r.id, r);
+  return response.results.map(({ id, score }) => ({ id, score }));
+}
+
+async function data(pageId: string): Promise<SearchData> {
+  const result = results.get(pageId);
+  if (!result) throw new Error(`no search result ${pageId}`);
+  const { url, excerpt, meta } = await result.data();
+  return { url, excerpt, meta };
+}
+
+self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
+  const request = event.data;
+  const answer =
+    request.method === 'load' ? load(...request.args).then(() => null) : request.method === 'search' ? search(...request.args) : data(...request.args);
+  answer.then(
+    (value) => self.postMessage({ id: request.id, value } satisfies WorkerReply),
+    (error: unknown) => self.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) } satisfies WorkerReply),
+  );
+});
