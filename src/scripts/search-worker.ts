@@ -8,19 +8,25 @@
  * this worker itself instead of starting one of its own; the page keeps only its own markup work.
  *
  * Protocol: the page posts `{ id, method, args }`, this worker answers `{ id, value }` or
- * `{ id, error }`. Methods: `load(exact)`, `search(term, options)` → `{ id, score }[]`,
- * `data(id)` → `{ url, excerpt, meta }` of a result of an earlier search.
+ * `{ id, error }`. Methods: `load(exact)`; `search(term, options)` → `{ search, hits }`, the search's
+ * number and its results' `{ id, score }`; `data(search, id)` → `{ url, excerpt, meta }` of a
+ * result of that search (its excerpt highlights that search's words).
  */
 export interface SearchHit {
   id: string;
   score: number;
+}
+export interface SearchAnswer {
+  /** Numbers this search for `data`. */
+  search: number;
+  hits: SearchHit[];
 }
 export interface SearchData {
   url: string;
   excerpt: string;
   meta: Record<string, string>;
 }
-export type WorkerRequest = { id: number; method: 'load'; args: [exact: boolean] } | { id: number; method: 'search'; args: [term: string | null, options: Record<string, unknown>] } | { id: number; method: 'data'; args: [pageId: string] };
+export type WorkerRequest = { id: number; method: 'load'; args: [exact: boolean] } | { id: number; method: 'search'; args: [term: string | null, options: Record<string, unknown>] } | { id: number; method: 'data'; args: [search: number, pageId: string] };
 export type WorkerReply = { id: number; value: unknown } | { id: number; error: string };
 
 interface PagefindResult {
@@ -38,8 +44,9 @@ interface Pagefind {
 
 /** The Pagefind in use and whether it was started with strict tone marks. */
 let current: { exact: boolean; ready: Promise<Pagefind> } | null = null;
-/** The results of the searches so far, by page id: `data` reads a page's fragment through them. */
-const results = new Map<string, PagefindResult>();
+/** The results of each search so far, by page id: `data` reads a page's fragment through them. */
+const searches = new Map<number, Map<string, PagefindResult>>();
+let searchCount = 0;
 
 /**
  * Starts Pagefind, or starts it afresh when strict tone marks are switched: that is an option of
@@ -51,7 +58,7 @@ function load(exact: boolean): Promise<Pagefind> {
   const ready = (async () => {
     const stopped = await previous?.ready.catch(() => null);
     if (stopped) await stopped.destroy();
-    results.clear(); // they belong to the Pagefind just stopped
+    searches.clear(); // they belong to the Pagefind just stopped
     const [module, bundles] = await Promise.all([
       import(/* @vite-ignore */ `${'/pagefind/pagefind.js'}`) as Promise<Pagefind>,
       fetch('/pagefind/bundles.json').then((r) => {
@@ -73,17 +80,18 @@ function load(exact: boolean): Promise<Pagefind> {
   return ready;
 }
 
-async function search(term: string | null, options: Record<string, unknown>): Promise<SearchHit[]> {
+async function search(term: string | null, options: Record<string, unknown>): Promise<SearchAnswer> {
   if (!current) throw new Error('search before load');
   const pf = await current.ready;
   const response = await pf.search(term, options);
-  for (const r of response.results) results.set(r.id, r);
-  return response.results.map(({ id, score }) => ({ id, score }));
+  const search = ++searchCount;
+  searches.set(search, new Map(response.results.map((r) => [r.id, r])));
+  return { search, hits: response.results.map(({ id, score }) => ({ id, score })) };
 }
 
-async function data(pageId: string): Promise<SearchData> {
-  const result = results.get(pageId);
-  if (!result) throw new Error(`no search result ${pageId}`);
+async function data(search: number, pageId: string): Promise<SearchData> {
+  const result = searches.get(search)?.get(pageId);
+  if (!result) throw new Error(`no result ${pageId} of search ${search}`);
   const { url, excerpt, meta } = await result.data();
   return { url, excerpt, meta };
 }

@@ -6,7 +6,7 @@
 import { FILTERS, WITHOUT_VOCABULARY, type FilterKey } from '../lib/search-index.ts';
 import { byDate, countFacets, FACETS_FILE, readFacets, type FacetCounts, type FacetTable } from '../lib/search-facets.ts';
 import { foldDiacritics } from '../lib/vietnamese.ts';
-import type { SearchData, SearchHit, WorkerReply, WorkerRequest } from './search-worker.ts';
+import type { SearchAnswer, SearchData, SearchHit, WorkerReply, WorkerRequest } from './search-worker.ts';
 import {
   FILTER_PARAMS,
   compactQuery,
@@ -117,9 +117,10 @@ function ask<T>(method: WorkerRequest['method'], ...args: WorkerRequest['args'])
 
 /** Pagefind as the page uses it: searches and result fragments, answered by the worker. */
 const pagefind: Pagefind = {
-  search: async (term, options = {}) => ({
-    results: (await ask<SearchHit[]>('search', term, options)).map((hit) => ({ ...hit, data: () => ask<SearchData>('data', hit.id) })),
-  }),
+  search: async (term, options = {}) => {
+    const { search, hits } = await ask<SearchAnswer>('search', term, options);
+    return { results: hits.map((hit) => ({ ...hit, data: () => ask<SearchData>('data', search, hit.id) })) };
+  },
 };
 
 async function loadPagefind(exact: boolean): Promise<Pagefind> {

@@ -194,3 +194,16 @@ for (const viewport of [{ width: 412, height: 823 }, { width: 1280, height: 800 
     expect(shifts).toEqual([]);
   });
 }
+
+test('going back to an earlier search shows its own excerpts, highlighting its own words', async ({ page }) => {
+  await search(page, { q: '"dieu tri"' });
+  const marks = () => page.locator('#danh-sach-ket-qua mark').allTextContents();
+  const before = await marks();
+  expect(before.length).toBeGreaterThan(0);
+  await page.locator('#tu-khoa').fill('tai cho');
+  await page.locator('#tu-khoa').press('Enter');
+  await expect(page.locator('#trang-thai')).toHaveText(/cho “tai cho”/);
+  await page.goBack();
+  await expect(page.locator('#trang-thai')).toHaveText(/cho “"dieu tri"”/);
+  expect(await marks()).toEqual(before);
+});
