@@ -10,7 +10,9 @@
  * Protocol: the page posts `{ id, method, args }`, this worker answers `{ id, value }` or
  * `{ id, error }`. Methods: `load(exact)`; `search(term, options)` → `{ search, hits }`, the search's
  * number and its results' `{ id, score }`; `data(search, id)` → `{ url, excerpt, meta }` of a
- * result of that search (its excerpt highlights that search's words).
+ * result of that search (its excerpt highlights that search's words); `forget(searches)` lets go of
+ * those searches' results, which the page no longer keeps (about 12 MB for a search matching most
+ * of 10,000 directives: Pagefind's result objects hold every matched word position).
  */
 export interface SearchHit {
   id: string;
@@ -26,7 +28,11 @@ export interface SearchData {
   excerpt: string;
   meta: Record<string, string>;
 }
-export type WorkerRequest = { id: number; method: 'load'; args: [exact: boolean] } | { id: number; method: 'search'; args: [term: string | null, options: Record<string, unknown>] } | { id: number; method: 'data'; args: [search: number, pageId: string] };
+export type WorkerRequest =
+  | { id: number; method: 'load'; args: [exact: boolean] }
+  | { id: number; method: 'search'; args: [term: string | null, options: Record<string, unknown>] }
+  | { id: number; method: 'data'; args: [search: number, pageId: string] }
+  | { id: number; method: 'forget'; args: [searches: number[]] };
 export type WorkerReply = { id: number; value: unknown } | { id: number; error: string };
 
 interface PagefindResult {
@@ -96,10 +102,21 @@ async function data(search: number, pageId: string): Promise<SearchData> {
   return { url, excerpt, meta };
 }
 
+function forget(numbers: number[]): null {
+  for (const n of numbers) searches.delete(n);
+  return null;
+}
+
 self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   const answer =
-    request.method === 'load' ? load(...request.args).then(() => null) : request.method === 'search' ? search(...request.args) : data(...request.args);
+    request.method === 'load'
+      ? load(...request.args).then(() => null)
+      : request.method === 'search'
+        ? search(...request.args)
+        : request.method === 'data'
+          ? data(...request.args)
+          : Promise.resolve(forget(request.args[0]));
   answer.then(
     (value) => self.postMessage({ id: request.id, value } satisfies WorkerReply),
     (error: unknown) => self.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) } satisfies WorkerReply),

@@ -15,6 +15,7 @@ import {
   queryVariants,
   queryWords,
   readState,
+  RecentMap,
   valueSlug,
   writeState,
   type SearchState,
@@ -27,9 +28,13 @@ interface PagefindResult extends SearchHit {
 }
 interface PagefindResponse {
   results: PagefindResult[];
+  /** The worker's number for this search, whose results it keeps until told to forget them. */
+  search: number;
 }
 interface Pagefind {
   search(term: string | null, o?: Record<string, unknown>): Promise<PagefindResponse>;
+  /** Lets the worker free these searches' results: nothing will ask for their fragments again. */
+  forget(responses: PagefindResponse[]): void;
 }
 
 /**
@@ -77,8 +82,19 @@ let stream: ResultStream | null = null;
 /**
  * Answers already computed on this page, by search state: going back, or searching again, costs no
  * new scoring (Pagefind scores every query afresh, ~0.5 s at 10,000 directives on common words).
+ * Only the last four are kept, and the worker is told to free the others' results: Pagefind's
+ * result objects hold every matched word position, about 12 MB for a search matching most of
+ * 10,000 directives. With every answer kept, 25 searches for common words took the page from
+ * 290 MB to 810 MB; with four kept, to 570 MB, most of it Pagefind's loaded index (measured
+ * 2026-12-02), so a long session of research no longer grows without end.
  */
-const answered = new Map<string, PagefindResponse[]>();
+const ANSWERS_KEPT = 4;
+const answered = new RecentMap<string, PagefindResponse[]>(ANSWERS_KEPT, (responses) => {
+  // The list on screen may still ask for more of its results (“Xem thêm”).
+  if (responses !== shownResponses) pagefind.forget(responses);
+});
+/** The answer whose results are on screen. */
+let shownResponses: PagefindResponse[] | null = null;
 
 /** Pagefind's worker, started on the first search (src/scripts/search-worker.ts says why). */
 let worker: Worker | null = null;
@@ -119,7 +135,11 @@ function ask<T>(method: WorkerRequest['method'], ...args: WorkerRequest['args'])
 const pagefind: Pagefind = {
   search: async (term, options = {}) => {
     const { search, hits } = await ask<SearchAnswer>('search', term, options);
-    return { results: hits.map((hit) => ({ ...hit, data: () => ask<SearchData>('data', search, hit.id) })) };
+    return { search, results: hits.map((hit) => ({ ...hit, data: () => ask<SearchData>('data', search, hit.id) })) };
+  },
+  forget: (responses) => {
+    // A worker started since has none of them.
+    if (worker) void ask<null>('forget', responses.map((r) => r.search));
   },
 };
 
@@ -198,6 +218,7 @@ async function run(state: SearchState): Promise<void> {
   if (mine !== generation) return;
   const shown = new ResultStream(ordered(responses, state.sort));
   stream = shown;
+  shownResponses = responses;
   renderNotice([]);
   list.replaceChildren();
   await showMore(state);
@@ -224,6 +245,7 @@ async function ignoredWords(pf: Pagefind, state: SearchState): Promise<string[]>
   const counts = await Promise.all(
     words.map(async (w) => {
       const found = await Promise.all(queryVariants(w, state.exact).map((v) => pf.search(v, { filters: WITHOUT_VOCABULARY })));
+      pf.forget(found); // only counted, never shown
       return found.some((r) => r.results.length > 0);
     }),
   );
