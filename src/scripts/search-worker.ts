@@ -14,6 +14,8 @@
  * those searches' results, which the page no longer keeps (about 12 MB for a search matching most
  * of 10,000 directives: Pagefind's result objects hold every matched word position).
  */
+import { startupFiles, startupKey, type PagefindEntry } from '../lib/pagefind-startup.ts';
+
 export interface SearchHit {
   id: string;
   score: number;
@@ -55,6 +57,47 @@ const searches = new Map<number, Map<string, PagefindResult>>();
 let searchCount = 0;
 
 /**
+ * Pagefind's start-up files, fetched all at once before Pagefind asks for them one after another
+ * (src/lib/pagefind-startup.ts says why). Each is fetched once, by whoever asks first, this worker
+ * or Pagefind; the other gets a copy.
+ */
+const early = new Map<string, Promise<Response>>();
+/** The primary bundle's folder: the one holding Pagefind's runtime (src/integrations/pagefind.ts). */
+const PRIMARY = '/pagefind/';
+const nativeFetch = self.fetch.bind(self);
+self.fetch = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+  const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+  const key = (init?.method ?? 'GET') === 'GET' ? startupKey(url, self.location.origin) : null;
+  return key === null ? nativeFetch(input, init) : fetchOnce(key);
+};
+
+function fetchOnce(path: string): Promise<Response> {
+  let fetched = early.get(path);
+  if (!fetched) {
+    // An entry file names the index files of the current build: like Pagefind's `?ts=`, never take it
+    // from a cache unchecked (a host may let a browser reuse it for a while).
+    fetched = nativeFetch(path, path.endsWith('/pagefind-entry.json') ? { cache: 'no-cache' } : undefined);
+    early.set(path, fetched);
+    // A failed fetch is not kept: Pagefind, or the next start, asks again.
+    fetched.then(
+      (r) => !r.ok && early.delete(path),
+      () => early.delete(path),
+    );
+  }
+  return fetched.then((r) => r.clone());
+}
+
+/** Asks for every bundle's entry, metadata and the primary's WebAssembly at once; errors are Pagefind's to report. */
+function prefetchStartup(paths: string[]): void {
+  for (const path of paths) {
+    fetchOnce(`${path}pagefind-entry.json`)
+      .then((r) => (r.ok ? (r.json() as Promise<PagefindEntry>) : null))
+      .then((entry) => entry && startupFiles(path, entry, path === PRIMARY).forEach((file) => void fetchOnce(file).catch(() => undefined)))
+      .catch(() => undefined);
+  }
+}
+
+/**
  * Starts Pagefind, or starts it afresh when strict tone marks are switched: that is an option of
  * every bundle's index (the files are cached by then, so this costs no download).
  */
@@ -65,18 +108,22 @@ function load(exact: boolean): Promise<Pagefind> {
     const stopped = await previous?.ready.catch(() => null);
     if (stopped) await stopped.destroy();
     searches.clear(); // they belong to the Pagefind just stopped
+    prefetchStartup([PRIMARY]); // its path is known before the list of bundles is
     const [module, bundles] = await Promise.all([
       import(/* @vite-ignore */ `${'/pagefind/pagefind.js'}`) as Promise<Pagefind>,
       fetch('/pagefind/bundles.json').then((r) => {
         if (!r.ok) throw new Error(`/pagefind/bundles.json: ${r.status}`);
-        return r.json() as Promise<{ bundles: Array<{ path: string }> }>;
+        return (r.json() as Promise<{ bundles: Array<{ path: string }> }>).then((list) => {
+          prefetchStartup(list.bundles.map((b) => b.path).filter((path) => path !== PRIMARY));
+          return list;
+        });
       }),
     ]);
     const options = { excerptLength: 28, exactDiacritics: exact };
     await module.options(options);
     await module.init();
     // Bundles by date of issue (src/integrations/pagefind.ts): the others join the primary's index.
-    await Promise.all(bundles.bundles.filter((b) => b.path !== '/pagefind/').map((b) => module.mergeIndex(b.path, options)));
+    await Promise.all(bundles.bundles.filter((b) => b.path !== PRIMARY).map((b) => module.mergeIndex(b.path, options)));
     return module;
   })();
   current = { exact, ready };

@@ -217,6 +217,33 @@ describe('permalinks across a re-ingest with new sources and curation', () => {
     }
   });
 
+  test('a cold search downloads each bundle\'s entry and metadata, and the WebAssembly, once, though the worker asks for them ahead of Pagefind', async () => {
+    // src/lib/pagefind-startup.ts: the worker fetches these up front and Pagefind gets copies; a
+    // race between the two would download them twice.
+    const list = JSON.parse(readFileSync(join(tmp, 'dist-2', 'pagefind', 'bundles.json'), 'utf8')) as { bundles: Array<{ path: string }> };
+    expect(list.bundles.length).toBeGreaterThan(1);
+    const browser = await launchChromium();
+    try {
+      const context = await browser.newContext();
+      const fetched: string[] = [];
+      // At the context level: the worker's requests are counted too.
+      context.on('request', (req) => {
+        const path = new URL(req.url()).pathname;
+        if (/\/(pagefind-entry\.json|[^/]+\.pf_meta|wasm\.[^/]+\.pagefind)$/.test(path)) fetched.push(path);
+      });
+      const page = await context.newPage();
+      await page.goto(`${server.url}/tim-kiem/?q=synthetic`);
+      await expect.poll(() => page.locator('#trang-thai').textContent(), { timeout: 15_000 }).toMatch(/văn bản/);
+      const expected = list.bundles.flatMap(({ path }) => {
+        const meta = readdirSync(join(tmp, 'dist-2', path)).find((f) => f.endsWith('.pf_meta'))!;
+        return [`${path}pagefind-entry.json`, `${path}${meta}`];
+      });
+      expect(sortedCopy(fetched)).toEqual(sortedCopy([...expected, '/pagefind/wasm.unknown.pagefind']));
+    } finally {
+      await browser.close();
+    }
+  });
+
   test('a date sort over the cut bundles lists every directive newest first, the undated ones last, and the counts add up', async () => {
     const dateOf = new Map<string, string | null>();
     for (const file of readdirSync(dirs.directives).filter((f) => f.endsWith('.md'))) {
