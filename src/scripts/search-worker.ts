@@ -98,6 +98,17 @@ function prefetchStartup(paths: string[]): void {
 }
 
 /**
+ * Pagefind also matches a query word to longer words that begin with it, since it is made for
+ * search as one types. Vietnamese words are syllables, so a longer word is nearly always another
+ * word: “chi” is not “chính”, “cho” is not “chống”. Its default `termSimilarity` (1) ranked
+ * such matches nearly as high as the syllable itself, and excerpts showed them: `chi dao` showed
+ * the Kon Tum directive at “chính quyền” rather than at “chỉ đạo”, `phong chong dich` the Gia Lai
+ * one at “đi … phòng, chống”. At 10 (the scale has no maximum), the syllable itself wins; 3 was
+ * not enough on the seeds, and 30 only swapped two results of `tai cho`.
+ */
+const RANKING = { termSimilarity: 10 };
+
+/**
  * Starts Pagefind, or starts it afresh when strict tone marks are switched: that is an option of
  * every bundle's index (the files are cached by then, so this costs no download).
  */
@@ -119,7 +130,7 @@ function load(exact: boolean): Promise<Pagefind> {
         });
       }),
     ]);
-    const options = { excerptLength: 28, exactDiacritics: exact };
+    const options = { excerptLength: 28, exactDiacritics: exact, ranking: RANKING };
     await module.options(options);
     await module.init();
     // Bundles by date of issue (src/integrations/pagefind.ts): the others join the primary's index.

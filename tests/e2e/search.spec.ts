@@ -4,6 +4,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { KON_TUM_ID, UNDATED_ID } from './support/archive.ts';
+import { foldDiacritics } from '../../src/lib/vietnamese.ts';
 
 const KIEN_GIANG = 'kien-giang/2021-07-13-203-cv-tu';
 const THAI_BINH = 'thai-binh/kien-xuong/2021-05-07-114-cv-hu';
@@ -226,3 +227,17 @@ test('a search the page no longer keeps is searched again, with its own results 
   expect(await ids(page)).toEqual(first);
   expect(await marks()).toEqual(before);
 });
+
+for (const q of ['chi dao', 'phong chong dich']) {
+  test(`every excerpt of ${q} shows the words typed, not longer words that begin with them`, async ({ page }) => {
+    // Pagefind also matches "chi" to "chính" and "chiến"; ranked nearly as high as "chỉ" (its
+    // default termSimilarity), they chose the Kon Tum excerpt for chi dao ("chính", "Chỉ") and
+    // the Gia Lai one for phong chong dich ("đi", "phòng", "chống").
+    expect(sorted(await search(page, { q }))).toEqual(sorted(ALL));
+    const marked = await page.locator('#danh-sach-ket-qua li').evaluateAll((items) => items.map((li) => [...li.querySelectorAll('mark')].map((m) => m.textContent ?? '')));
+    for (const [i, marks] of marked.entries()) {
+      const words = new Set(marks.map((m) => foldDiacritics(m).toLowerCase().replace(/[^a-z0-9]/g, '')));
+      expect([...q.split(' ')].filter((w) => !words.has(w)), `result ${i + 1} highlights ${marks.join(', ')}`).toEqual([]);
+    }
+  });
+}
