@@ -1,5 +1,9 @@
 /** Dates and labels as Vietnamese readers expect them (date-fns with its `vi` locale). */
-import { format, parseISO } from 'date-fns';
+// One module per function, not the package's index: Node loads every module the index names (about
+// 250, 2.3 s) wherever this file is imported without a bundler: the Astro config's integrations, the
+// index step, the tests.
+import { format } from 'date-fns/format';
+import { parseISO } from 'date-fns/parseISO';
 import { vi } from 'date-fns/locale/vi';
 
 const date = (iso: string): Date => parseISO(iso);
