@@ -24,7 +24,7 @@ import pLimit from 'p-limit';
 import { DOWNLOADS } from '../lib/routes.ts';
 import type { Directive } from '../lib/schema.ts';
 import { FACETS_FILE, facetTable, type FacetPage } from '../lib/search-facets.ts';
-import { indexedTexts, VOCABULARY_FILTER } from '../lib/search-index.ts';
+import { indexedTexts, PRIMARY_BUNDLE, VOCABULARY_FILTER } from '../lib/search-index.ts';
 import { indexWords, stringsOf } from '../lib/vocabulary.ts';
 
 export interface Bundle {
@@ -147,7 +147,7 @@ export function planBundles(dirs: PageDir[], cap = BUNDLE_PAGES): BundlePlan[] {
   if (groups.length === 0) groups.push({ key: null, months: [], pages: 0 });
   return groups.map((g, i) => ({
     key: g.key,
-    path: i === 0 ? '/pagefind/' : `/pagefind/${g.key}/`,
+    path: i === 0 ? PRIMARY_BUNDLE : `${PRIMARY_BUNDLE}${g.key}/`,
     parts: [
       ...(g.key?.length === 4 ? [`van-ban/**/${g.key}-*`] : g.months.map((m) => `van-ban/**/${m}-*`)),
       ...(i === 0 ? rest : []),
@@ -307,7 +307,7 @@ async function removeUnusedFiles(root: string, bundles: Bundle[]): Promise<void>
     const dir = join(root, path);
     for (const name of await readdir(dir)) {
       const ui = /^pagefind-(?:component-|modular-)?ui\./.test(name);
-      const runtime = path !== '/pagefind/' && /^(?:pagefind(?:-worker|-highlight)?\.js|wasm\..*)$/.test(name);
+      const runtime = path !== PRIMARY_BUNDLE && /^(?:pagefind(?:-worker|-highlight)?\.js|wasm\..*)$/.test(name);
       if (ui || runtime) await rm(join(dir, name), { force: true });
     }
   }

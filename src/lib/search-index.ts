@@ -25,6 +25,12 @@ export type FilterKey = keyof typeof FILTERS;
 export const VOCABULARY_FILTER = { tu_vung: 'có' } as const;
 export const WITHOUT_VOCABULARY = { not: VOCABULARY_FILTER } as const;
 
+/**
+ * The folder of the primary index bundle, the one holding Pagefind's runtime; the other bundles
+ * (src/integrations/pagefind.ts) are merged into it by the search worker.
+ */
+export const PRIMARY_BUNDLE = '/pagefind/';
+
 /** The year filter's value for a directive without a date, so that filter never drops it. */
 export const UNDATED_LABEL = 'Không rõ ngày';
 

@@ -15,6 +15,7 @@
  * of 10,000 directives: Pagefind's result objects hold every matched word position).
  */
 import { startupFiles, startupKey, type PagefindEntry } from '../lib/pagefind-startup.ts';
+import { PRIMARY_BUNDLE as PRIMARY } from '../lib/search-index.ts';
 
 export interface SearchHit {
   id: string;
@@ -62,8 +63,6 @@ let searchCount = 0;
  * or Pagefind; the other gets a copy.
  */
 const early = new Map<string, Promise<Response>>();
-/** The primary bundle's folder: the one holding Pagefind's runtime (src/integrations/pagefind.ts). */
-const PRIMARY = '/pagefind/';
 const nativeFetch = self.fetch.bind(self);
 self.fetch = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
   const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
@@ -165,17 +164,22 @@ function forget(numbers: number[]): null {
   return null;
 }
 
+async function answer(request: WorkerRequest): Promise<unknown> {
+  switch (request.method) {
+    case 'load':
+      return load(...request.args).then(() => null);
+    case 'search':
+      return search(...request.args);
+    case 'data':
+      return data(...request.args);
+    case 'forget':
+      return forget(...request.args);
+  }
+}
+
 self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
-  const answer =
-    request.method === 'load'
-      ? load(...request.args).then(() => null)
-      : request.method === 'search'
-        ? search(...request.args)
-        : request.method === 'data'
-          ? data(...request.args)
-          : Promise.resolve(forget(request.args[0]));
-  answer.then(
+  answer(request).then(
     (value) => self.postMessage({ id: request.id, value } satisfies WorkerReply),
     (error: unknown) => self.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) } satisfies WorkerReply),
   );

@@ -91,10 +91,8 @@ let stream: ResultStream | null = null;
 const ANSWERS_KEPT = 4;
 const answered = new RecentMap<string, PagefindResponse[]>(ANSWERS_KEPT, (responses) => {
   // The list on screen may still ask for more of its results (“Xem thêm”).
-  if (responses !== shownResponses) pagefind.forget(responses);
+  if (responses !== stream?.responses) pagefind.forget(responses);
 });
-/** The answer whose results are on screen. */
-let shownResponses: PagefindResponse[] | null = null;
 
 /** Pagefind's worker, started on the first search (src/scripts/search-worker.ts says why). */
 let worker: Worker | null = null;
@@ -172,7 +170,14 @@ function bestOfEach(responses: PagefindResponse[]): PagefindResult[] {
 /** The ordered results, shown a page at a time: only the shown ones load their fragment. */
 class ResultStream {
   private at = 0;
-  constructor(readonly results: PagefindResult[]) {}
+  readonly results: PagefindResult[];
+  constructor(
+    /** The answer the results come from, which the worker must keep while they are shown. */
+    readonly responses: PagefindResponse[],
+    sort: SearchState['sort'],
+  ) {
+    this.results = ordered(responses, sort);
+  }
 
   /** Fetches a page of fragments at once, not one round trip after another. */
   next(count: number): Promise<SearchData[]> {
@@ -216,9 +221,8 @@ async function run(state: SearchState): Promise<void> {
   }
   if (state.sort !== 'lien-quan') await loadFacets();
   if (mine !== generation) return;
-  const shown = new ResultStream(ordered(responses, state.sort));
+  const shown = new ResultStream(responses, state.sort);
   stream = shown;
-  shownResponses = responses;
   renderNotice([]);
   list.replaceChildren();
   await showMore(state);
