@@ -3,6 +3,6 @@ import { buildSearchIndex } from '../src/integrations/pagefind.ts';
 import { precompress } from '../src/integrations/precompress.ts';
 
 const root = process.argv[2] ?? 'dist';
-const { pages, ms } = await buildSearchIndex(root);
-console.log(`indexed ${pages} directive pages of ${root} in ${ms} ms`);
+const { pages, ms, manifestFrom } = await buildSearchIndex(root);
+console.log(`indexed ${pages} directive pages of ${root} in ${ms} ms (list of pages and words from the ${manifestFrom === 'build' ? "build's manifest" : 'records beside the pages'})`);
 await precompress(root);

@@ -1,17 +1,25 @@
 /**
- * Writes each directive's downloads next to its page after the build: the raw source byte for byte
- * (`nguon.txt`), the archive file (`van-ban.md`) and the record as JSON (`van-ban.json`).
+ * Writes each directive's downloads next to its page: the raw source byte for byte (`nguon.txt`),
+ * the archive file (`van-ban.md`) and the record as JSON (`van-ban.json`); and, from the same
+ * records, the manifest the index step reads (src/lib/search-manifest.ts).
  * Plain file copies here instead of Astro endpoints: three routes per directive tripled the
  * pages Astro renders (30,000 extra at 10,000 directives) for what is a copy.
+ *
+ * They are written by a worker thread while Astro renders the pages: rendering keeps one core busy
+ * and this work (3.5 s at 10,000 directives, with the manifest's words) runs on the other. It starts
+ * at `astro:build:setup`, which Astro calls after it has emptied the output folder, and the build
+ * waits for it at `astro:build:done`, before the index step reads the records.
  */
 import type { AstroIntegration } from 'astro';
-import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { access, copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import matter from 'gray-matter';
 import pLimit from 'p-limit';
 import { ARCHIVE_DIR, SOURCES_DIR } from '../lib/paths.ts';
 import { DOWNLOADS, directivePath } from '../lib/routes.ts';
+import { ManifestCollector, SEARCH_MANIFEST_FILE, type DirectiveRecord } from '../lib/search-manifest.ts';
 import { HEADERS_FILE } from '../lib/security.ts';
 
 /**
@@ -20,33 +28,75 @@ import { HEADERS_FILE } from '../lib/security.ts';
  */
 const IN_FLIGHT = 32;
 
-async function writeOne(file: string, outDir: string, archiveDir: string, sourcesDir: string): Promise<void> {
+async function writeOne(file: string, outDir: string, archiveDir: string, sourcesDir: string, manifest: ManifestCollector): Promise<void> {
   const text = await readFile(join(archiveDir, file), 'utf8');
   // gray-matter's YAML reader would turn "2021-07-21" into a Date if it were unquoted; ingest quotes every string.
   // Its cache is turned off ({}): it would keep every file's text for the whole build.
   const { data, content } = matter(text, {});
+  const record = { ...data, body: content.replace(/^\n/, '') } as DirectiveRecord;
   const dir = join(outDir, directivePath(String(data.id)));
   await mkdir(dir, { recursive: true });
   await Promise.all([
     copyFile(join(sourcesDir, String(data.source_file)), join(dir, DOWNLOADS.source)),
     writeFile(join(dir, DOWNLOADS.markdown), text),
-    writeFile(join(dir, DOWNLOADS.json), `${JSON.stringify({ ...data, body: content.replace(/^\n/, '') }, null, 2)}\n`),
+    writeFile(join(dir, DOWNLOADS.json), `${JSON.stringify(record, null, 2)}\n`),
   ]);
+  manifest.add(record);
 }
 
+/** Writes every directive's downloads and the search manifest into `outDir`; returns the number of directives. */
 export async function writeDownloads(outDir: string, archiveDir = ARCHIVE_DIR, sourcesDir = SOURCES_DIR): Promise<number> {
   const files = (await readdir(archiveDir)).filter((f) => f.endsWith('.md'));
   const limit = pLimit(IN_FLIGHT);
-  await Promise.all(files.map((file) => limit(() => writeOne(file, outDir, archiveDir, sourcesDir))));
+  const manifest = new ManifestCollector();
+  await Promise.all(files.map((file) => limit(() => writeOne(file, outDir, archiveDir, sourcesDir, manifest))));
+  await writeFile(join(outDir, SEARCH_MANIFEST_FILE), JSON.stringify(manifest.manifest()));
   return files.length;
 }
 
+export interface DownloadsJob {
+  outDir: string;
+  archiveDir: string;
+  sourcesDir: string;
+}
+
+/**
+ * writeDownloads in a worker thread (src/integrations/downloads-worker.ts). The promise is handled
+ * at once, so a failure while the build goes on is not an unhandled rejection; the build sees it
+ * when it awaits the result. The worker does not keep the process alive until that await.
+ */
+function startDownloads(job: DownloadsJob): { result: Promise<number>; worker: Worker } {
+  const worker = new Worker(new URL('./downloads-worker.ts', import.meta.url), { workerData: job });
+  worker.unref();
+  const result = new Promise<number>((resolve, reject) => {
+    worker.once('message', (n: number) => resolve(n));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the downloads worker stopped (exit ${code}) before it finished`)));
+  });
+  result.catch(() => {});
+  return { result, worker };
+}
+
 export function directiveDownloads(): AstroIntegration {
+  let outDir: string | null = null;
+  let running: ReturnType<typeof startDownloads> | null = null;
   return {
     name: 'archive-downloads',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+      },
+      'astro:build:setup': () => {
+        if (outDir && !running) running = startDownloads({ outDir, archiveDir: ARCHIVE_DIR, sourcesDir: SOURCES_DIR });
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        const n = await writeDownloads(fileURLToPath(dir));
+        if (running && outDir !== fileURLToPath(dir)) throw new Error(`the downloads went to ${outDir}, but the build wrote ${fileURLToPath(dir)}`);
+        running?.worker.ref();
+        const n = await (running?.result ?? writeDownloads(fileURLToPath(dir)));
+        // The manifest is the worker's last file: gone means Astro emptied dist/ after build:setup.
+        await access(join(fileURLToPath(dir), SEARCH_MANIFEST_FILE)).catch(() => {
+          throw new Error(`${join(fileURLToPath(dir), SEARCH_MANIFEST_FILE)} is missing: the output folder was emptied after the downloads were written (has Astro's build order changed?)`);
+        });
         // Security headers for hosts that read _headers; the pages carry the same CSP in a meta tag.
         await writeFile(join(fileURLToPath(dir), '_headers'), HEADERS_FILE);
         logger.info(`wrote the downloads of ${n} directives and _headers`);

@@ -22,10 +22,9 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import pLimit from 'p-limit';
 import { DOWNLOADS } from '../lib/routes.ts';
-import type { Directive } from '../lib/schema.ts';
 import { FACETS_FILE, facetTable, type FacetPage } from '../lib/search-facets.ts';
-import { indexedTexts, PRIMARY_BUNDLE, VOCABULARY_FILTER } from '../lib/search-index.ts';
-import { indexWords, stringsOf } from '../lib/vocabulary.ts';
+import { PRIMARY_BUNDLE, VOCABULARY_FILTER } from '../lib/search-index.ts';
+import { ManifestCollector, parseManifest, SEARCH_MANIFEST_FILE, type DirectiveRecord, type SearchManifest } from '../lib/search-manifest.ts';
 
 export interface Bundle {
   /** URL folder of the bundle's index. */
@@ -66,6 +65,35 @@ async function pageDirs(root: string): Promise<PageDir[]> {
   };
   await walk('van-ban');
   return out.sort();
+}
+
+/**
+ * The search manifest of a built site (src/lib/search-manifest.ts): the file the build left, or,
+ * when there is none (an index rebuilt on its own after the first), collected again from the records
+ * beside the pages, which gives the same manifest.
+ */
+export async function siteManifest(root: string): Promise<{ manifest: SearchManifest; from: 'build' | 'records' }> {
+  const file = join(root, SEARCH_MANIFEST_FILE);
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null;
+    throw error;
+  });
+  if (text !== null) return { manifest: parseManifest(text, file), from: 'build' };
+  const collector = new ManifestCollector();
+  const limit = pLimit(32);
+  await Promise.all(
+    (await pageDirs(root)).map((dir) =>
+      limit(async () => {
+        const path = join(root, dir, DOWNLOADS.json);
+        try {
+          collector.add(JSON.parse(await readFile(path, 'utf8')) as DirectiveRecord);
+        } catch (error) {
+          throw new Error(`${path}: ${(error as Error).message}`, { cause: error });
+        }
+      }),
+    ),
+  );
+  return { manifest: collector.manifest(), from: 'records' };
 }
 
 /**
@@ -167,27 +195,6 @@ const globOf = (plan: BundlePlan): string => `{${plan.parts.join(',')}}/index.ht
 const VOCABULARY_ROOT = '_tu-vung';
 const vocabularyDir = (key: string | null): string => `${VOCABULARY_ROOT}/${key ?? 'tat-ca'}`;
 
-/**
- * From the records the build wrote next to each page: Pagefind's words of every directive (for the
- * vocabulary pages) and each page's date of issue, by URL (for the date order of the facets table).
- */
-async function readRecords(root: string, dirs: PageDir[]): Promise<{ words: string[]; dates: Map<string, string | null> }> {
-  const words = new Set<string>();
-  const seen = new Set<string>();
-  const dates = new Map<string, string | null>();
-  const limit = pLimit(32);
-  await Promise.all(
-    dirs.map((dir) =>
-      limit(async () => {
-        const record = JSON.parse(await readFile(join(root, dir, DOWNLOADS.json), 'utf8')) as Directive & { body: string };
-        for (const text of stringsOf(indexedTexts(record))) indexWords(text, words, seen);
-        dates.set(`/${dir}/`, record.date_issued);
-      }),
-    ),
-  );
-  return { words: [...words].sort(), dates };
-}
-
 async function writeVocabularyPages(root: string, keys: Array<string | null>, words: string[]): Promise<void> {
   const [name, value] = Object.entries(VOCABULARY_FILTER)[0]!;
   const html = `<!doctype html><html lang="vi"><body><main data-pagefind-body><span data-pagefind-filter="${name}">${value}</span><p>${words.join(' ')}</p></main></body></html>\n`;
@@ -239,36 +246,48 @@ function runPagefind(binary: string, site: string, glob: string, outputPath: str
   });
 }
 
-export async function buildSearchIndex(root: string): Promise<{ pages: number; ms: number; bundles: Bundle[] }> {
+export async function buildSearchIndex(root: string): Promise<{ pages: number; ms: number; bundles: Bundle[]; manifestFrom: 'build' | 'records' }> {
   const started = performance.now();
-  const dirs = await pageDirs(root);
-  const plans = planBundles(dirs, bundlePages());
+  const { manifest, from } = await siteManifest(root);
+  const plans = planBundles(
+    manifest.pages.map((p) => p.dir),
+    bundlePages(),
+  );
   await rm(join(root, 'pagefind'), { recursive: true, force: true });
-  const records = await readRecords(root, dirs);
-  await writeVocabularyPages(root, plans.map((p) => p.key), records.words);
+  await writeVocabularyPages(root, plans.map((p) => p.key), manifest.words);
   const binary = await pagefindBinary();
   const bundles: Bundle[] = [];
+  // Each bundle's fragments are read back while Pagefind indexes the next (this thread is idle then).
+  const indexed: Array<Promise<IndexedPage[]>> = [];
   try {
     // One after another: the peak is one bundle's. Pagefind's count includes the vocabulary page.
-    for (const plan of plans) bundles.push({ path: plan.path, pages: (await runPagefind(binary, root, globOf(plan), join(root, plan.path))) - 1 });
+    for (const plan of plans) {
+      bundles.push({ path: plan.path, pages: (await runPagefind(binary, root, globOf(plan), join(root, plan.path))) - 1 });
+      const pages = fragmentFilters(join(root, plan.path));
+      pages.catch(() => {}); // awaited below; handled now so a failure is not an unhandled rejection meanwhile
+      indexed.push(pages);
+    }
   } finally {
     await rm(join(root, VOCABULARY_ROOT), { recursive: true, force: true });
   }
   await removeUnusedFiles(root, bundles);
   const list: BundleList = { bundles };
   await writeFile(join(root, 'pagefind', 'bundles.json'), `${JSON.stringify(list, null, 2)}\n`);
-  const pages = (await Promise.all(bundles.map((b) => fragmentFilters(join(root, b.path))))).flat();
-  const missing = notIndexed(records.dates.keys(), pages);
+  const pages = (await Promise.all(indexed)).flat();
+  const dates = new Map(manifest.pages.map((p) => [`/${p.dir}/`, p.date]));
+  const missing = notIndexed(dates.keys(), pages);
   if (missing.length > 0) throw new Error(`Pagefind left out ${missing.length} directive pages of ${root}: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}`);
   const facets = facetTable(
     pages.map(({ url, ...page }) => {
-      const date = records.dates.get(url);
-      if (date === undefined) throw new Error(`Pagefind indexed ${url}, which has no record (${DOWNLOADS.json}) in ${root}`);
+      const date = dates.get(url);
+      if (date === undefined) throw new Error(`Pagefind indexed ${url}, which is not in the site's search manifest (${root})`);
       return { ...page, date };
     }),
   );
   await writeFile(join(root, 'pagefind', FACETS_FILE), JSON.stringify(facets));
-  return { pages: bundles.reduce((n, b) => n + b.pages, 0), ms: Math.round(performance.now() - started), bundles };
+  // Published sites do not carry it; an index rebuilt later collects it again from the records.
+  await rm(join(root, SEARCH_MANIFEST_FILE), { force: true });
+  return { pages: bundles.reduce((n, b) => n + b.pages, 0), ms: Math.round(performance.now() - started), bundles, manifestFrom: from };
 }
 
 /** The pages a build wrote that no bundle indexed (a bundle's glob that missed them): none, or the build fails. */
