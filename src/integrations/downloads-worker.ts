@@ -3,4 +3,4 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { writeDownloads, type DownloadsJob } from './downloads.ts';
 
 const { outDir, archiveDir, sourcesDir } = workerData as DownloadsJob;
-parentPort!.postMessage(await writeDownloads(outDir, archiveDir, sourcesDir));
+parentPort!.postMessage(writeDownloads(outDir, archiveDir, sourcesDir));

@@ -54,7 +54,7 @@ describe('the manifest of a built site', () => {
   let out: string;
   beforeAll(async () => {
     out = await mkdtemp(join(tmpdir(), 'manifest-'));
-    await writeDownloads(out, 'content/directives', 'content/sources');
+    writeDownloads(out, 'content/directives', 'content/sources');
   });
   afterAll(() => rm(out, { recursive: true, force: true }));
 
