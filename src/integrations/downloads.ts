@@ -90,15 +90,17 @@ export function directiveDownloads(): AstroIntegration {
         if (outDir && !running) running = startDownloads({ outDir, archiveDir: ARCHIVE_DIR, sourcesDir: SOURCES_DIR });
       },
       'astro:build:done': async ({ dir, logger }) => {
-        if (running && outDir !== fileURLToPath(dir)) throw new Error(`the downloads went to ${outDir}, but the build wrote ${fileURLToPath(dir)}`);
+        const root = fileURLToPath(dir);
+        if (running && outDir !== root) throw new Error(`the downloads went to ${outDir}, but the build wrote ${root}`);
         running?.worker.ref();
-        const n = running ? await running.result : writeDownloads(fileURLToPath(dir));
+        const n = running ? await running.result : writeDownloads(root);
         // The manifest is the worker's last file: gone means Astro emptied dist/ after build:setup.
-        await access(join(fileURLToPath(dir), SEARCH_MANIFEST_FILE)).catch(() => {
-          throw new Error(`${join(fileURLToPath(dir), SEARCH_MANIFEST_FILE)} is missing: the output folder was emptied after the downloads were written (has Astro's build order changed?)`);
+        const manifest = join(root, SEARCH_MANIFEST_FILE);
+        await access(manifest).catch(() => {
+          throw new Error(`${manifest} is missing: the output folder was emptied after the downloads were written (has Astro's build order changed?)`);
         });
         // Security headers for hosts that read _headers; the pages carry the same CSP in a meta tag.
-        await writeFile(join(fileURLToPath(dir), '_headers'), HEADERS_FILE);
+        await writeFile(join(root, '_headers'), HEADERS_FILE);
         logger.info(`wrote the downloads of ${n} directives and _headers`);
       },
     },

@@ -23,7 +23,7 @@ import { gunzipSync } from 'node:zlib';
 import pLimit from 'p-limit';
 import { DOWNLOADS } from '../lib/routes.ts';
 import { FACETS_FILE, facetTable, type FacetPage } from '../lib/search-facets.ts';
-import { PRIMARY_BUNDLE, VOCABULARY_FILTER } from '../lib/search-index.ts';
+import { BUNDLES_FILE, PRIMARY_BUNDLE, VOCABULARY_FILTER } from '../lib/search-index.ts';
 import { ManifestCollector, parseManifest, SEARCH_MANIFEST_FILE, type DirectiveRecord, type SearchManifest } from '../lib/search-manifest.ts';
 
 export interface Bundle {
@@ -249,11 +249,8 @@ function runPagefind(binary: string, site: string, glob: string, outputPath: str
 export async function buildSearchIndex(root: string): Promise<{ pages: number; ms: number; bundles: Bundle[]; manifestFrom: 'build' | 'records' }> {
   const started = performance.now();
   const { manifest, from } = await siteManifest(root);
-  const plans = planBundles(
-    manifest.pages.map((p) => p.dir),
-    bundlePages(),
-  );
-  await rm(join(root, 'pagefind'), { recursive: true, force: true });
+  const plans = planBundles(manifest.pages.map((p) => p.dir), bundlePages());
+  await rm(join(root, PRIMARY_BUNDLE), { recursive: true, force: true });
   await writeVocabularyPages(root, plans.map((p) => p.key), manifest.words);
   const binary = await pagefindBinary();
   const bundles: Bundle[] = [];
@@ -272,7 +269,7 @@ export async function buildSearchIndex(root: string): Promise<{ pages: number; m
   }
   await removeUnusedFiles(root, bundles);
   const list: BundleList = { bundles };
-  await writeFile(join(root, 'pagefind', 'bundles.json'), `${JSON.stringify(list, null, 2)}\n`);
+  await writeFile(join(root, PRIMARY_BUNDLE, BUNDLES_FILE), `${JSON.stringify(list, null, 2)}\n`);
   const pages = (await Promise.all(indexed)).flat();
   const dates = new Map(manifest.pages.map((p) => [`/${p.dir}/`, p.date]));
   const missing = notIndexed(dates.keys(), pages);
@@ -284,7 +281,7 @@ export async function buildSearchIndex(root: string): Promise<{ pages: number; m
       return { ...page, date };
     }),
   );
-  await writeFile(join(root, 'pagefind', FACETS_FILE), JSON.stringify(facets));
+  await writeFile(join(root, PRIMARY_BUNDLE, FACETS_FILE), JSON.stringify(facets));
   // Published sites do not carry it; an index rebuilt later collects it again from the records.
   await rm(join(root, SEARCH_MANIFEST_FILE), { force: true });
   return { pages: bundles.reduce((n, b) => n + b.pages, 0), ms: Math.round(performance.now() - started), bundles, manifestFrom: from };

@@ -31,6 +31,9 @@ export const WITHOUT_VOCABULARY = { not: VOCABULARY_FILTER } as const;
  */
 export const PRIMARY_BUNDLE = '/pagefind/';
 
+/** The list of bundles in the primary's folder, which the search worker reads to merge them. */
+export const BUNDLES_FILE = 'bundles.json';
+
 /** The year filter's value for a directive without a date, so that filter never drops it. */
 export const UNDATED_LABEL = 'Không rõ ngày';
 

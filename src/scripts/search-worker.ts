@@ -15,7 +15,7 @@
  * of 10,000 directives: Pagefind's result objects hold every matched word position).
  */
 import { startupFiles, startupKey, type PagefindEntry } from '../lib/pagefind-startup.ts';
-import { PRIMARY_BUNDLE as PRIMARY } from '../lib/search-index.ts';
+import { BUNDLES_FILE, PRIMARY_BUNDLE as PRIMARY } from '../lib/search-index.ts';
 
 export interface SearchHit {
   id: string;
@@ -120,9 +120,9 @@ function load(exact: boolean): Promise<Pagefind> {
     searches.clear(); // they belong to the Pagefind just stopped
     prefetchStartup([PRIMARY]); // its path is known before the list of bundles is
     const [module, bundles] = await Promise.all([
-      import(/* @vite-ignore */ `${'/pagefind/pagefind.js'}`) as Promise<Pagefind>,
-      fetch('/pagefind/bundles.json').then((r) => {
-        if (!r.ok) throw new Error(`/pagefind/bundles.json: ${r.status}`);
+      import(/* @vite-ignore */ `${PRIMARY}pagefind.js`) as Promise<Pagefind>,
+      fetch(`${PRIMARY}${BUNDLES_FILE}`).then((r) => {
+        if (!r.ok) throw new Error(`${PRIMARY}${BUNDLES_FILE}: ${r.status}`);
         return (r.json() as Promise<{ bundles: Array<{ path: string }> }>).then((list) => {
           prefetchStartup(list.bundles.map((b) => b.path).filter((path) => path !== PRIMARY));
           return list;

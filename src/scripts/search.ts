@@ -3,7 +3,7 @@
  * with the archive's own markup.
  * URL ⇄ state ⇄ form ⇄ results; pure logic lives in src/lib/search-query.ts.
  */
-import { FILTERS, WITHOUT_VOCABULARY, type FilterKey } from '../lib/search-index.ts';
+import { FILTERS, PRIMARY_BUNDLE, WITHOUT_VOCABULARY, type FilterKey } from '../lib/search-index.ts';
 import { byDate, countFacets, FACETS_FILE, readFacets, type FacetCounts, type FacetTable } from '../lib/search-facets.ts';
 import { foldDiacritics } from '../lib/vietnamese.ts';
 import type { SearchAnswer, SearchData, SearchHit, WorkerReply, WorkerRequest } from './search-worker.ts';
@@ -64,9 +64,9 @@ let facetsLoaded: Promise<void> | null = null;
  * its results show first; Pagefind's own filter indexes load only for the filters a search uses.
  */
 const loadFacets = (): Promise<void> =>
-  (facetsLoaded ??= fetch(`/pagefind/${FACETS_FILE}`)
+  (facetsLoaded ??= fetch(`${PRIMARY_BUNDLE}${FACETS_FILE}`)
     .then((r) => {
-      if (!r.ok) throw new Error(`/pagefind/${FACETS_FILE}: ${r.status}`);
+      if (!r.ok) throw new Error(`${PRIMARY_BUNDLE}${FACETS_FILE}: ${r.status}`);
       return r.json() as Promise<FacetTable>;
     })
     .then((table) => {
