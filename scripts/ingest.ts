@@ -7,15 +7,15 @@
  *   npm run ingest -- --check                       exit 1 when content/directives is not what a run would write
  *   --curation DIR --registry FILE --principles FILE --quiet (no per-source table)
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ingest, REPORTED_FIELDS, type IngestIO, type Outcome } from './ingest/pipeline.ts';
 import { parallelExtract } from './ingest/parallel.ts';
 
-// Reads are synchronous (for thousands of small files, faster than a thread-pool round trip each);
-// writes are asynchronous so the pipeline can keep several in flight (file creation dominates).
+// Reads and writes are blocking: for thousands of small files, faster than a thread-pool round trip
+// each. Writing the 9,930 files of the 10,000-directive benchmark that way took ingest from
+// 7.0-8.0 s to 6.6-6.7 s and 12 s of CPU time to 11 s (three runs each, alternated).
 const madeDirs = new Set<string>();
 const io: IngestIO = {
   async listFiles(dir) {
@@ -40,7 +40,7 @@ const io: IngestIO = {
     const dir = dirname(path);
     if (!madeDirs.has(dir)) mkdirSync(dir, { recursive: true });
     madeDirs.add(dir);
-    await writeFile(path, text);
+    writeFileSync(path, text);
   },
   async removeFile(path) {
     rmSync(path, { force: true });

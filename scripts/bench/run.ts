@@ -3,9 +3,10 @@
  *
  * The whole pipeline on a SYNTHETIC archive of N directives, in a temporary folder (never content/):
  *   generate → ingest → astro build → Pagefind index → sizes of the site → the search page in Chromium.
- * Every stage runs as a child process; for each: wall time, exit status, and peak memory of the
+ * Every stage runs as a child process; for each: wall time, exit status, peak memory of the
  * whole process tree (sampled from /proc every 200 ms, because GNU time's %M is the largest single
- * process, not the tree: astro spawns esbuild, Pagefind's Node API spawns its Rust binary).
+ * process, not the tree: astro spawns esbuild, the index step spawns Pagefind's Rust binary), and
+ * the CPU time of the tree (GNU time's %U and %S, which count the children it waited for).
  * Prints one table against the budgets and writes bench/results/<YYYY-MM-DD>-<N>docs.json.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -83,10 +84,36 @@ export interface StageResult {
   peakProcesses: number;
   /** GNU time's %M: peak RSS of the largest single process of the tree (MB), when /usr/bin/time exists. */
   peakSingleRssMb: number | null;
+  /** GNU time's %U and %S: CPU seconds of the tree in user and kernel mode, when /usr/bin/time exists. */
+  cpuSeconds: CpuSeconds | null;
   /** Where the child's output was written (inside the temporary folder). */
   log: string;
   /** The output's last lines. */
   tail: string[];
+}
+
+export interface CpuSeconds {
+  user: number;
+  system: number;
+}
+
+/** The line GNU time writes after a stage (its format is set in runStage). */
+const GNU_TIME_FORMAT = 'bench-time rss-kb=%M user-s=%U system-s=%S';
+
+/** Peak RSS (MB) and CPU seconds from GNU time's line, or null for any other line. */
+export function parseGnuTime(line: string): { peakRssMb: number; cpu: CpuSeconds } | null {
+  const m = /^bench-time rss-kb=(\d+) user-s=(\d+(?:\.\d+)?) system-s=(\d+(?:\.\d+)?)$/.exec(line.trim());
+  return m ? { peakRssMb: Number(m[1]) / 1024, cpu: { user: Number(m[2]), system: Number(m[3]) } } : null;
+}
+
+/**
+ * A stage's CPU time and how many cores it kept busy on average. The stages' CPU seconds divided by
+ * the cores is the least wall time the same work could take: when a run is slow but its CPU time
+ * is not, the time went to waiting (disk, other work on the host), not to this code.
+ */
+export function describeCpu(cpu: CpuSeconds, wallSeconds: number, cores: number): string {
+  const total = cpu.user + cpu.system;
+  return `${total.toFixed(1)} s (user ${cpu.user.toFixed(1)}, kernel ${cpu.system.toFixed(1)}; ${(total / wallSeconds).toFixed(2)} of ${cores} cores)`;
 }
 
 const PAGE_SIZE = Number(spawnSync('getconf', ['PAGESIZE'], { encoding: 'utf8' }).stdout.trim()) || 4096;
@@ -127,18 +154,19 @@ function treeRss(root: number): { bytes: number; processes: number } {
 }
 
 export function runStage(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, logFile: string, cwd = ROOT): Promise<StageResult> {
-  const argv = GNU_TIME ? ['/usr/bin/time', '-f', 'bench-peak-rss-kb=%M', command, ...args] : [command, ...args];
+  const argv = GNU_TIME ? ['/usr/bin/time', '-f', GNU_TIME_FORMAT, command, ...args] : [command, ...args];
   const log = createWriteStream(logFile);
   const tail: string[] = [];
   let partial = '';
   let gnuPeak: number | null = null;
+  let cpuSeconds: CpuSeconds | null = null;
   const collect = (chunk: Buffer): void => {
     log.write(chunk);
     const lines = (partial + chunk.toString('utf8')).split('\n');
     partial = lines.pop() ?? '';
     for (const line of lines) {
-      const m = /^bench-peak-rss-kb=(\d+)$/.exec(line.trim());
-      if (m) gnuPeak = Number(m[1]) / 1024;
+      const time = parseGnuTime(line);
+      if (time) ({ peakRssMb: gnuPeak, cpu: cpuSeconds } = time);
       else tail.push(line);
     }
     if (tail.length > 400) tail.splice(0, tail.length - 400);
@@ -181,6 +209,7 @@ export function runStage(name: string, command: string, args: string[], env: Nod
         peakProcesses,
         load,
         peakSingleRssMb: gnuPeak,
+        cpuSeconds,
         log: logFile,
         tail: tail.slice(-40),
       });
@@ -202,6 +231,11 @@ interface Row {
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(1)} MB`;
 const kb = (bytes: number): string => (bytes < 10 * KB ? `${(bytes / KB).toFixed(2)} kB` : `${(bytes / KB).toFixed(1)} kB`);
+/** The stages' summed CPU seconds, or null when one of them has none (no GNU time). */
+function pipelineCpu(stages: StageResult[]): number | null {
+  return stages.every((s) => s.cpuSeconds) ? stages.reduce((a, s) => a + s.cpuSeconds!.user + s.cpuSeconds!.system, 0) : null;
+}
+
 const secs = (s: number): string => `${s.toFixed(2)} s`;
 const within = (value: number | null, budget: number): Status => (value === null ? 'FAIL' : value < budget ? 'ok' : 'OVER');
 
@@ -228,6 +262,7 @@ function stageRows(s: StageResult, budgetSeconds: number | null, okStatuses: num
       budget: '—',
       status: '',
     },
+    ...(s.cpuSeconds ? [{ metric: `${s.name}: CPU time, process tree`, value: describeCpu(s.cpuSeconds, s.seconds, cpus().length), budget: '—', status: '' as const }] : []),
     { metric: `${s.name}: exit status`, value: s.signal ? `signal ${s.signal}` : String(s.status), budget: okStatuses.join(' or '), status: ok ? 'ok' : 'FAIL' },
   ];
 }
@@ -436,6 +471,9 @@ async function bench(
     if (index.status !== 0) throw new Error(`indexing failed (exit ${index.status}); see ${index.log}`);
     const total = stages.reduce((a, s) => a + s.seconds, 0);
     rows.push({ metric: 'pipeline total (ingest + build + index)', value: secs(total), budget: '—', status: '' });
+    const cpu = pipelineCpu(stages);
+    if (cpu !== null)
+      rows.push({ metric: 'pipeline CPU time', value: `${cpu.toFixed(1)} s: on ${cpus().length} cores, no less than ${secs(cpu / cpus().length)} of wall time`, budget: '—', status: '' });
 
     log('sizes');
     sizes = await measureSizes(dist);
@@ -504,6 +542,7 @@ async function bench(
     corpusPhraseCounts: corpus,
     stages: stages.map(({ tail, ...s }) => ({ ...s, tail: s.status === 0 ? tail.slice(-5) : tail })),
     pipelineSeconds: stages.length === 3 ? stages.reduce((a, s) => a + s.seconds, 0) : null,
+    pipelineCpuSeconds: stages.length === 3 ? pipelineCpu(stages) : null,
     sizes,
     search,
     browserLoadAtStart: browserLoad,

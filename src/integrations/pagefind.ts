@@ -16,11 +16,11 @@
  */
 import type { AstroIntegration } from 'astro';
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import pLimit from 'p-limit';
 import { DOWNLOADS } from '../lib/routes.ts';
 import { FACETS_FILE, facetTable, type FacetPage } from '../lib/search-facets.ts';
 import { BUNDLES_FILE, PRIMARY_BUNDLE, VOCABULARY_FILTER } from '../lib/search-index.ts';
@@ -80,19 +80,15 @@ export async function siteManifest(root: string): Promise<{ manifest: SearchMani
   });
   if (text !== null) return { manifest: parseManifest(text, file), from: 'build' };
   const collector = new ManifestCollector();
-  const limit = pLimit(32);
-  await Promise.all(
-    (await pageDirs(root)).map((dir) =>
-      limit(async () => {
-        const path = join(root, dir, DOWNLOADS.json);
-        try {
-          collector.add(JSON.parse(await readFile(path, 'utf8')) as DirectiveRecord);
-        } catch (error) {
-          throw new Error(`${path}: ${(error as Error).message}`, { cause: error });
-        }
-      }),
-    ),
-  );
+  // Blocking reads: for thousands of small files, far less CPU than a thread-pool trip each (readBody, src/lib/archive-loader.ts).
+  for (const dir of await pageDirs(root)) {
+    const path = join(root, dir, DOWNLOADS.json);
+    try {
+      collector.add(JSON.parse(readFileSync(path, 'utf8')) as DirectiveRecord);
+    } catch (error) {
+      throw new Error(`${path}: ${(error as Error).message}`, { cause: error });
+    }
+  }
   return { manifest: collector.manifest(), from: 'records' };
 }
 
@@ -301,20 +297,18 @@ export function notIndexed(written: Iterable<string>, indexed: Array<{ url: stri
 type IndexedPage = Omit<FacetPage, 'date'> & { url: string };
 async function fragmentFilters(bundleDir: string): Promise<IndexedPage[]> {
   const dir = join(bundleDir, 'fragment');
-  const limit = pLimit(32);
   const [vocabulary] = Object.keys(VOCABULARY_FILTER);
-  const pages = await Promise.all(
-    (await readdir(dir)).map((name) =>
-      limit(async (): Promise<IndexedPage | null> => {
-        // Pagefind gzips each fragment, with a signature before the JSON.
-        const text = gunzipSync(await readFile(join(dir, name))).toString('utf8');
-        if (!text.startsWith('pagefind_dcd')) throw new Error(`${join(dir, name)}: not a Pagefind fragment (no signature)`);
-        const { url, filters } = JSON.parse(text.slice('pagefind_dcd'.length)) as { url: string; filters: FacetPage['filters'] };
-        return vocabulary && filters[vocabulary] ? null : { id: basename(name, '.pf_fragment'), url, filters };
-      }),
-    ),
-  );
-  return pages.filter((p): p is IndexedPage => p !== null);
+  const pages: IndexedPage[] = [];
+  // Blocking reads (readBody, src/lib/archive-loader.ts, says why): this runs while Pagefind
+  // indexes the next bundle, and every bit of CPU it takes is taken from Pagefind.
+  for (const name of await readdir(dir)) {
+    // Pagefind gzips each fragment, with a signature before the JSON.
+    const text = gunzipSync(readFileSync(join(dir, name))).toString('utf8');
+    if (!text.startsWith('pagefind_dcd')) throw new Error(`${join(dir, name)}: not a Pagefind fragment (no signature)`);
+    const { url, filters } = JSON.parse(text.slice('pagefind_dcd'.length)) as { url: string; filters: FacetPage['filters'] };
+    if (!(vocabulary && filters[vocabulary])) pages.push({ id: basename(name, '.pf_fragment'), url, filters });
+  }
+  return pages;
 }
 
 /** The site uses Pagefind's JS API with its own markup; merged bundles use the primary's runtime. */

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { archiveStats, byDate, groupByMonth, groupByProvince, monthsBetween } from '../../src/lib/archive.ts';
 import { citationEn, citationVi, issuerEnglish } from '../../src/lib/citation.ts';
-import { longDate, monthTitle, shortDate } from '../../src/lib/format.ts';
+import { longDate, memoized, monthTitle, shortDate } from '../../src/lib/format.ts';
 import type { Directive } from '../../src/lib/schema.ts';
 
 /** A minimal synthetic directive for view tests (not a real document). */
@@ -83,6 +83,16 @@ describe('dates in Vietnamese', () => {
     expect(shortDate('2021-07-21')).toBe('21/07/2021');
     expect(longDate('2021-07-21')).toBe('ngày 21 tháng 7 năm 2021');
     expect(monthTitle('2021-07')).toBe('Tháng 7 năm 2021');
+  });
+
+  test('each distinct date is formatted once, and a second call gives the same text', () => {
+    expect(shortDate('2020-02-03')).toBe('03/02/2020');
+    expect(shortDate('2020-02-03')).toBe('03/02/2020');
+    expect(longDate('2020-02-03')).toBe('ngày 3 tháng 2 năm 2020');
+    const calls: string[] = [];
+    const upper = memoized((s) => (calls.push(s), s.toUpperCase()));
+    expect([upper('a'), upper('b'), upper('a'), upper('a')]).toEqual(['A', 'B', 'A', 'A']);
+    expect(calls).toEqual(['a', 'b']);
   });
 });
 
