@@ -10,8 +10,8 @@ const date = (iso: string): Date => parseISO(iso);
 
 /**
  * `fn`, computed once per distinct argument. A build of 10,000 directives formats about 1,100
- * distinct dates some 60,000 times (every page prints its date in several places, the index
- * record and the search metadata again), and date-fns's parsing and formatting of each took about
+ * distinct dates tens of thousands of times (every page prints its date in several places, the
+ * lists and the search metadata again), and date-fns's parsing and formatting of each took about
  * 0.7 s of the build's page rendering, which runs on one thread.
  */
 export function memoized(fn: (key: string) => string): (key: string) => string {
