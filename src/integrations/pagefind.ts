@@ -80,7 +80,8 @@ export async function siteManifest(root: string): Promise<{ manifest: SearchMani
   });
   if (text !== null) return { manifest: parseManifest(text, file), from: 'build' };
   const collector = new ManifestCollector();
-  // Blocking reads: for thousands of small files, far less CPU than a thread-pool trip each (readBody, src/lib/archive-loader.ts).
+  // Blocking reads: for thousands of small files, far less CPU than a thread-pool trip each
+  // (readBody, src/lib/archive-loader.ts).
   for (const dir of await pageDirs(root)) {
     const path = join(root, dir, DOWNLOADS.json);
     try {

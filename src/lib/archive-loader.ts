@@ -2,7 +2,7 @@
  * Content-layer loader for the archive: reads every `*.md` in the archive folder with
  * gray-matter and validates the frontmatter with the shared schema (a malformed file fails the build
  * naming the file and field). Bodies stay in the files (readBody).
- * Unchanged files are skipped by digest, so rebuilds only re-read what changed.
+ * Unchanged files are recognised by digest, so rebuilds validate again only what changed.
  */
 import type { Loader } from 'astro/loaders';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -30,7 +30,7 @@ export function bodyOf(text: string): string {
  * against 0.3 s blocking (and 1.3 s against 0.3 s of wall time), on a machine whose two cores the
  * build already keeps busy.
  */
-export async function readBody(filePath: string, dir = ARCHIVE_DIR): Promise<string> {
+export function readBody(filePath: string, dir = ARCHIVE_DIR): string {
   const path = join(dir, basename(filePath));
   try {
     return bodyToHtml(bodyOf(readFileSync(path, 'utf8')));
