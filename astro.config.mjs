@@ -31,6 +31,8 @@ export default defineConfig({
   build: { format: 'directory', concurrency: 4 },
   // A synthetic archive keeps its own content cache, so test and benchmark builds never touch the real one.
   ...(process.env.ARCHIVE_CONTENT && { cacheDir: `${process.env.ARCHIVE_CONTENT}/../.astro-cache` }),
+  // Astro's log without its two lines per page rendered (src/integrations/build-log.ts says why).
+  logger: { entrypoint: './src/integrations/build-log.ts' },
   devToolbar: { enabled: false },
   vite: { build: { assetsInlineLimit: 0 }, worker: { format: 'es' } },
 });

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import { describe, expect, test } from 'vitest';
-import { bodyOf } from '../../src/lib/archive-loader.ts';
+import { bodyOf, frontmatterOf } from '../../src/lib/archive-loader.ts';
 import { bodyToHtml, inlineToHtml } from '../../src/lib/body-html.ts';
 import { paragraphToMarkdown, paragraphToPlain } from '../../scripts/ingest/body.ts';
 
@@ -45,13 +45,17 @@ describe('ingest Markdown → HTML shows exactly the source text', () => {
   });
 });
 
+/** Every file of the real archive, by name (there is at least one). */
+async function archiveFiles(): Promise<Array<[string, string]>> {
+  const dir = join(import.meta.dirname, '../../content/directives');
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.md'));
+  expect(files.length).toBeGreaterThan(0);
+  return Promise.all(files.map(async (f): Promise<[string, string]> => [f, await readFile(join(dir, f), 'utf8')]));
+}
+
 describe('bodyOf: the body of an archive file, without reading its YAML', () => {
   test('is what gray-matter gives as content, for every directive in the archive', async () => {
-    const dir = join(import.meta.dirname, '../../content/directives');
-    const files = (await readdir(dir)).filter((f) => f.endsWith('.md'));
-    expect(files.length).toBeGreaterThan(0);
-    for (const f of files) {
-      const text = await readFile(join(dir, f), 'utf8');
+    for (const [f, text] of await archiveFiles()) {
       expect(bodyOf(text), f).toBe(matter(text, {}).content);
     }
   });
@@ -60,5 +64,18 @@ describe('bodyOf: the body of an archive file, without reading its YAML', () => 
   });
   test('refuses a file without frontmatter', () => {
     expect(() => bodyOf('Một đoạn văn\n')).toThrow(/frontmatter/);
+  });
+});
+
+describe('frontmatterOf: what the loader gives gray-matter', () => {
+  test('gives the same data as the whole file, for every directive in the archive', async () => {
+    for (const [f, text] of await archiveFiles()) {
+      const head = frontmatterOf(text, f);
+      expect(head.length, f).toBeLessThan(text.length);
+      expect(matter(head, {}).data, f).toEqual(matter(text, {}).data);
+    }
+  });
+  test('refuses a file without frontmatter, naming it', () => {
+    expect(() => frontmatterOf('Một đoạn văn\n', 'content/directives/x.md')).toThrow(/^content\/directives\/x\.md: .*frontmatter/);
   });
 });
