@@ -223,17 +223,18 @@ export const INDEX_CHUNK_SIZE = 2000;
 
 /**
  * Settings for the memory allocator built into Pagefind's binary (jemalloc, which reads them from
- * `_RJEM_MALLOC_CONF`): back its heap and its own bookkeeping with transparent huge pages, and keep
- * freed memory until the process ends instead of handing it back to the kernel. A bundle takes about
- * 1.2 GB in small pieces; by default every 4 kB page of it is faulted in one at a time (307,000
- * faults a bundle) and freed memory is returned with madvise and faulted in again, and on this
- * virtual machine a page fault is dear: a quarter of Pagefind's CPU time went to the kernel. With
- * these settings a year's bundle (3,360 directives) took 9,000 faults, 8.2–9.3 s and 11.6–12.8 s of
- * CPU time, against 11.8–14.1 s and 17.0–19.8 s, for 12 % more memory (1.33 GB against 1.18 GB),
- * and wrote the same index byte for byte. Where the kernel's transparent huge pages are off
- * ("never"), jemalloc only keeps what it frees.
+ * `_RJEM_MALLOC_CONF`): back its heap and its own bookkeeping with transparent huge pages, keep
+ * freed memory until the process ends instead of handing it back to the kernel, and serve Pagefind's
+ * three threads from one arena instead of eight. A bundle takes over a gigabyte in small pieces; by
+ * default every 4 kB page of it is faulted in one at a time (307,000 faults a bundle), freed memory
+ * is handed back with madvise and faulted in again, and on this virtual machine a page fault is
+ * dear: a quarter of Pagefind's CPU time went to the kernel. A year's bundle (3,360 directives,
+ * four runs alternated) took 10.5–13.4 s and 14.9–19.1 s of CPU time by default, 9.0–10.1 s with
+ * huge pages and 7.4–8.1 s and 10.5–11.7 s with one arena as well, which also brought its peak from
+ * 1.19 GB (1.33 GB with huge pages alone) to 1.09 GB; the index is the same byte for byte. Where the
+ * kernel's transparent huge pages are off ("never"), jemalloc only keeps what it frees.
  */
-export const PAGEFIND_MALLOC_CONF = 'thp:always,metadata_thp:always,dirty_decay_ms:-1,muzzy_decay_ms:-1';
+export const PAGEFIND_MALLOC_CONF = 'thp:always,metadata_thp:always,dirty_decay_ms:-1,muzzy_decay_ms:-1,narenas:1';
 
 /** The environment Pagefind runs in: the index settings above, unless the caller's environment sets them. */
 export function pagefindEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
