@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateArchive } from './generate.ts';
+import { GNU_TIME_FORMAT, hasGnuTime, parseGnuTime } from './gnu-time.ts';
 
 const BUDGET_SECONDS_PER_10K = 10;
 
@@ -23,14 +24,13 @@ export interface StageFigures {
 
 /** Runs a command, timing it; peak RSS comes from GNU time when the machine has it. */
 export function timeCommand(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): StageFigures {
-  const gnuTime = spawnSync('/usr/bin/time', ['--version'], { encoding: 'utf8' }).status === 0;
   const start = process.hrtime.bigint();
-  const run = gnuTime
-    ? spawnSync('/usr/bin/time', ['-f', 'peak-rss-kb=%M', command, ...args], { encoding: 'utf8', env, maxBuffer: 1 << 28 })
+  const run = hasGnuTime()
+    ? spawnSync('/usr/bin/time', ['-f', GNU_TIME_FORMAT, command, ...args], { encoding: 'utf8', env, maxBuffer: 1 << 28 })
     : spawnSync(command, args, { encoding: 'utf8', env, maxBuffer: 1 << 28 });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  const rss = /peak-rss-kb=(\d+)/.exec(run.stderr ?? '');
-  return { seconds, peakRssMb: rss ? Number(rss[1]) / 1024 : null, output: `${run.stdout}${run.stderr}`, status: run.status };
+  const time = (run.stderr ?? '').split('\n').map(parseGnuTime).find((t) => t !== null);
+  return { seconds, peakRssMb: time?.peakRssMb ?? null, output: `${run.stdout}${run.stderr}`, status: run.status };
 }
 
 async function main(): Promise<void> {

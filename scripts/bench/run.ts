@@ -16,8 +16,11 @@ import { delimiter, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateArchive } from './generate.ts';
+import { GNU_TIME_FORMAT, hasGnuTime, parseGnuTime, type CpuSeconds } from './gnu-time.ts';
 import { measureSizes, type SiteSizes } from './sizes.ts';
 import { measureSearch, type SearchSummary, type StepFigures } from './browser.ts';
+
+export { parseGnuTime, type CpuSeconds };
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const RESULTS_DIR = join(ROOT, 'bench', 'results');
@@ -95,20 +98,6 @@ export interface StageResult {
   tail: string[];
 }
 
-export interface CpuSeconds {
-  user: number;
-  system: number;
-}
-
-/** The line GNU time writes after a stage (its format is set in runStage). */
-const GNU_TIME_FORMAT = 'bench-time rss-kb=%M user-s=%U system-s=%S';
-
-/** Peak RSS (MB) and CPU seconds from GNU time's line, or null for any other line. */
-export function parseGnuTime(line: string): { peakRssMb: number; cpu: CpuSeconds } | null {
-  const m = /^bench-time rss-kb=(\d+) user-s=(\d+(?:\.\d+)?) system-s=(\d+(?:\.\d+)?)$/.exec(line.trim());
-  return m ? { peakRssMb: Number(m[1]) / 1024, cpu: { user: Number(m[2]), system: Number(m[3]) } } : null;
-}
-
 /**
  * A stage's CPU time and how many cores it kept busy on average. The stages' CPU seconds divided by
  * the cores is the least wall time the same work could take: when a run is slow but its CPU time
@@ -120,7 +109,6 @@ export function describeCpu(cpu: CpuSeconds, wallSeconds: number, cores: number)
 }
 
 const PAGE_SIZE = Number(spawnSync('getconf', ['PAGESIZE'], { encoding: 'utf8' }).stdout.trim()) || 4096;
-const GNU_TIME = spawnSync('/usr/bin/time', ['--version'], { encoding: 'utf8' }).status === 0;
 
 /** Summed RSS (bytes) and size of the process tree under `root`, from /proc. */
 function treeRss(root: number): { bytes: number; processes: number } {
@@ -157,7 +145,7 @@ function treeRss(root: number): { bytes: number; processes: number } {
 }
 
 export function runStage(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, logFile: string, cwd = ROOT): Promise<StageResult> {
-  const argv = GNU_TIME ? ['/usr/bin/time', '-f', GNU_TIME_FORMAT, command, ...args] : [command, ...args];
+  const argv = hasGnuTime() ? ['/usr/bin/time', '-f', GNU_TIME_FORMAT, command, ...args] : [command, ...args];
   const log = createWriteStream(logFile);
   const tail: string[] = [];
   let partial = '';
@@ -234,13 +222,13 @@ interface Row {
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(1)} MB`;
 const kb = (bytes: number): string => (bytes < 10 * KB ? `${(bytes / KB).toFixed(2)} kB` : `${(bytes / KB).toFixed(1)} kB`);
+const secs = (s: number): string => `${s.toFixed(2)} s`;
+const within = (value: number | null, budget: number): Status => (value === null ? 'FAIL' : value < budget ? 'ok' : 'OVER');
+
 /** The stages' summed CPU seconds, or null when one of them has none (no GNU time). */
 function pipelineCpu(stages: StageResult[]): number | null {
   return stages.every((s) => s.cpuSeconds) ? stages.reduce((a, s) => a + s.cpuSeconds!.user + s.cpuSeconds!.system, 0) : null;
 }
-
-const secs = (s: number): string => `${s.toFixed(2)} s`;
-const within = (value: number | null, budget: number): Status => (value === null ? 'FAIL' : value < budget ? 'ok' : 'OVER');
 
 function table(rows: Row[]): string {
   const head: Row = { metric: 'stage / metric', value: 'value', budget: 'budget', status: '' };

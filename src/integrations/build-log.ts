@@ -3,8 +3,8 @@
  * lines Astro writes for every page it renders, `  ├─ /van-ban/…/index.html` and ` (+12ms)`. At
  * 10,000 directives they were 20,000 blocking writes and 1.2 s of the main thread, the thread that
  * renders the pages, for a list no one reads (with four pages rendering at once, a page's time is
- * not even on its line). Every other line passes unchanged: warnings, errors, each route's heading,
- * the count of pages built, and a page that rendered to nothing.
+ * not even on its line). Every other line passes unchanged: warnings, errors, the count of pages
+ * built, and a page that rendered to nothing.
  */
 import { stripVTControlCharacters } from 'node:util';
 import type { AstroLoggerDestination, AstroLoggerMessage } from 'astro';
