@@ -41,7 +41,7 @@ const QUERIES: [string, string] = ['giãn cách xã hội', '"4 tại chỗ"'];
 
 // ---------------------------------------------------------------------------------------------
 // Calibration: how fast this machine is right now. On this project's virtual machine the same
-// pipeline took 55 s to 70 s on the same day; these two figures, taken before each run, show
+// pipeline took 55 s to 70 s on the same day; these three figures, taken before each run, show
 // whether a slower run was the code or the machine.
 
 export interface Calibration {
@@ -49,17 +49,31 @@ export interface Calibration {
   cpuMs: number;
   /** Creating 2,000 folders with a 20 kB file each (what a build does 10,000 times), ms. */
   fsMs: number;
+  /**
+   * Touching memory for the first time, ms per GB. This guest hands freed memory back to its
+   * host at once, so every page a process first touches is a fault served by the host: 3 s per
+   * GB on 2026-12-03, 4-5.6 s the night before, and the pipeline takes about 5 GB in sum.
+   */
+  memMsPerGb: number;
 }
 
-export function calibrate(dir: string): Calibration {
+export interface CalibrationSizes {
+  loop: number;
+  files: number;
+  memMb: number;
+}
+
+const FULL_CALIBRATION: CalibrationSizes = { loop: 3e8, files: 2000, memMb: 256 };
+
+export function calibrate(dir: string, sizes: CalibrationSizes = FULL_CALIBRATION): Calibration {
   let t = performance.now();
   let x = 0;
-  for (let i = 0; i < 3e8; i++) x = (x * 31 + i) | 0;
+  for (let i = 0; i < sizes.loop; i++) x = (x * 31 + i) | 0;
   const cpuMs = performance.now() - t + (x === 0.5 ? 1 : 0); // uses x, so the loop is not dropped
   const root = join(dir, 'calibration');
   const page = 'x'.repeat(20_000);
   t = performance.now();
-  for (let i = 0; i < 2000; i++) {
+  for (let i = 0; i < sizes.files; i++) {
     mkdirSync(join(root, String(i)), { recursive: true });
     writeFileSync(join(root, String(i), 'index.html'), page);
   }
@@ -68,7 +82,16 @@ export function calibrate(dir: string): Calibration {
   // machine's ext4) the kernel will not reuse an inode freed in the last minute or more and scans
   // past each one whenever it creates a file, so deleting these 4,000 here made every file the
   // pipeline then created slower (10,000 files: 0.47-1.28 s against 0.33-0.49 s, measured).
-  return { cpuMs: Math.round(cpuMs), fsMs: Math.round(fsMs) };
+  // allocUnsafeSlow takes fresh pages from the kernel without writing them; fill touches each.
+  const memory = Buffer.allocUnsafeSlow(sizes.memMb * 1024 * 1024);
+  t = performance.now();
+  memory.fill(1);
+  const memMs = performance.now() - t;
+  return {
+    cpuMs: Math.round(cpuMs),
+    fsMs: Math.round(fsMs),
+    memMsPerGb: Math.round((memMs * 1024) / sizes.memMb),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -400,8 +423,8 @@ async function bench(
   let corpus: Record<string, number> | null = null;
   const calibration = calibrate(dir);
   rows.push({
-    metric: 'machine now: CPU loop / 2,000 files',
-    value: `${calibration.cpuMs} ms / ${calibration.fsMs} ms (compare with other runs' JSON)`,
+    metric: 'machine now: CPU loop / 2,000 files / 1 GB first touched',
+    value: `${calibration.cpuMs} ms / ${calibration.fsMs} ms / ${calibration.memMsPerGb} ms (compare with other runs' JSON)`,
     budget: '—',
     status: '',
   });

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { describeCpu, parseGnuTime, runStage } from '../../scripts/bench/run.ts';
+import { calibrate, describeCpu, parseGnuTime, runStage } from '../../scripts/bench/run.ts';
 
 describe('the benchmark reads GNU time', () => {
   it('takes peak memory and CPU seconds from its line', () => {
@@ -38,5 +38,23 @@ describe.runIf(gnuTime)('a benchmark stage (with GNU time)', () => {
     expect(stage.cpuSeconds).not.toBeNull();
     expect(stage.cpuSeconds!.user + stage.cpuSeconds!.system).toBeGreaterThanOrEqual(0.3);
     expect(stage.peakSingleRssMb).toBeGreaterThan(10);
+  });
+});
+
+describe('the calibration taken before each benchmark run', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-calibration-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('times a CPU loop, file creation and first-touched memory, and leaves its files in place', () => {
+    const figures = calibrate(dir, { loop: 1e6, files: 20, memMb: 16 });
+    expect(Object.keys(figures).sort()).toEqual(['cpuMs', 'fsMs', 'memMsPerGb']);
+    for (const value of Object.values(figures)) {
+      expect(Number.isInteger(value)).toBe(true);
+      expect(value).toBeGreaterThanOrEqual(0);
+    }
+    // Touching 16 MB page by page cannot take no time at all, even scaled to a GB.
+    expect(figures.memMsPerGb).toBeGreaterThan(0);
+    // Deleting them would slow the pipeline's own file creation on this machine (run.ts).
+    expect(readdirSync(join(dir, 'calibration'))).toHaveLength(20);
   });
 });
