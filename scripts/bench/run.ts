@@ -51,8 +51,8 @@ export interface Calibration {
   fsMs: number;
   /**
    * Touching memory for the first time, ms per GB. This guest hands freed memory back to its
-   * host at once, so every page a process first touches is a fault served by the host: 3 s per
-   * GB on 2026-12-03, 4-5.6 s the night before, and the pipeline takes about 5 GB in sum.
+   * host at once, so every page a process first touches is a fault served by the host, at a
+   * cost that moves with the host (README, "Where it stands"); the pipeline takes about 5 GB.
    */
   memMsPerGb: number;
 }
@@ -423,7 +423,7 @@ async function bench(
   let corpus: Record<string, number> | null = null;
   const calibration = calibrate(dir);
   rows.push({
-    metric: 'machine now: CPU loop / 2,000 files / 1 GB first touched',
+    metric: `machine now: CPU loop / ${FULL_CALIBRATION.files.toLocaleString('en')} files / 1 GB first touched`,
     value: `${calibration.cpuMs} ms / ${calibration.fsMs} ms / ${calibration.memMsPerGb} ms (compare with other runs' JSON)`,
     budget: '—',
     status: '',
