@@ -2,7 +2,7 @@
  * Builds src/data/gazetteer.json, the archive's own place-name list, from the two shared facts files:
  * the GSO list of 63 provinces and their districts (data date 01/03/2025) and the 63 → 34 merger of 2025.
  *
- *   npm run gazetteer -- [shared-data-dir]   (default: ../shared/data from the project root)
+ *   npm run gazetteer -- [data-dir]   (default: data/, the facts committed with the project)
  *
  * Names are given as the archive's directives (2020–2022) knew them, with modern tone placement.
  * The output is deterministic: same input, same bytes.
@@ -77,7 +77,7 @@ const HISTORIC: ReadonlyArray<{
 ];
 
 const SOURCE =
-  'Built by scripts/build-gazetteer.ts from ../shared/data/' + ADMIN_FILE +
+  'Built by scripts/build-gazetteer.ts from data/' + ADMIN_FILE +
   ' (GSO list via daohoangson/dvhcvn, data date 01/03/2025) and ' + MERGER_FILE +
   ' (Resolution 202/2025/QH15). Names are the 2020–2022 names with modern tone placement; ' +
   'districts with a "historic" note existed in 2020–2022 but are not in the 2025 list (added by hand, with their resolution).';
@@ -168,13 +168,13 @@ export const serializeGazetteer = (g: Gazetteer): string => `${JSON.stringify(g,
 
 async function main(): Promise<void> {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-  const dataDir = process.argv[2] ? path.resolve(process.argv[2]) : path.resolve(root, '../shared/data');
+  const dataDir = process.argv[2] ? path.resolve(process.argv[2]) : path.resolve(root, 'data');
   const read = async (file: string): Promise<unknown> => {
     const at = path.join(dataDir, file);
     try {
       return JSON.parse(await readFile(at, 'utf8'));
     } catch (error) {
-      throw new Error(`cannot read ${at}: ${(error as Error).message}. Pass the shared data folder as the first argument.`);
+      throw new Error(`cannot read ${at}: ${(error as Error).message}. The facts files live in data/ (see data/README.md), or pass their folder as the first argument.`);
     }
   };
   const gazetteer = buildGazetteer((await read(ADMIN_FILE)) as AdminUnits, (await read(MERGER_FILE)) as Merger);

@@ -30,9 +30,9 @@ export interface GenerateOptions {
   seed?: number;
   /** Folder to write into (created if missing); must not lie inside the archive's content/. */
   outDir: string;
-  /** Folder of real raw directives whose paragraphs make the bodies. Default ../shared/seeds. */
+  /** Folder of real raw directives whose paragraphs make the bodies. Default content/sources, the archive's real sources. */
   seedsDir?: string;
-  /** GSO province/district list. Default ../shared/data/vn-admin-units-2025-03.json. */
+  /** GSO province/district list. Default data/vn-admin-units-2025-03.json. */
   dataFile?: string;
   /** Share of files given one quirk (0–1). Default 0.04. */
   quirkRate?: number;
@@ -46,8 +46,8 @@ export interface GenerateResult {
 }
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const DEFAULT_SEEDS_DIR = resolve(PROJECT_ROOT, '../shared/seeds');
-const DEFAULT_DATA_FILE = resolve(PROJECT_ROOT, '../shared/data/vn-admin-units-2025-03.json');
+const DEFAULT_SEEDS_DIR = resolve(PROJECT_ROOT, 'content/sources');
+const DEFAULT_DATA_FILE = resolve(PROJECT_ROOT, 'data/vn-admin-units-2025-03.json');
 const CONTENT_DIR = resolve(PROJECT_ROOT, 'content');
 const WRITES_IN_FLIGHT = 64;
 

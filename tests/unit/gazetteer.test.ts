@@ -74,9 +74,9 @@ describe('gazetteer data', () => {
     expect(provinceNamed('Hà Giang').name_2025).toBe('Tuyên Quang');
   });
 
-  test('is what scripts/build-gazetteer.ts makes of ../shared/data today', () => {
+  test('is what scripts/build-gazetteer.ts makes of data/ today', () => {
     type Inputs = Parameters<typeof buildGazetteer>;
-    const read = (file: string): unknown => JSON.parse(readFileSync(new URL(`../../../shared/data/${file}`, import.meta.url), 'utf8'));
+    const read = (file: string): unknown => JSON.parse(readFileSync(new URL(`../../data/${file}`, import.meta.url), 'utf8'));
     const admin = read('vn-admin-units-2025-03.json') as Inputs[0];
     const merger = read('vn-province-merger-2025.json') as Inputs[1];
     const built = serializeGazetteer(buildGazetteer(admin, merger));

@@ -45,7 +45,7 @@ describe('generateArchive', () => {
 
   test('bodies are as long as the real seeds they are made from', async () => {
     // Too long a body inflates every cost the benchmark measures (build, index, search bytes).
-    const seedsDir = join(import.meta.dirname, '../../../shared/seeds');
+    const seedsDir = join(import.meta.dirname, '../../content/sources');
     const seedWords = await Promise.all(
       (await readdir(seedsDir)).map(async (n) => {
         const { intros, items, closings } = seedParagraphs(await readFile(join(seedsDir, n), 'utf8'));
