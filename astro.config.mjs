@@ -2,11 +2,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
-import { pagefindIndex } from './src/integrations/pagefind.ts';
-import { directiveDownloads } from './src/integrations/downloads.ts';
-import { precompressAssets } from './src/integrations/precompress.ts';
-// content/, or the synthetic archive named by ARCHIVE_CONTENT (see src/lib/paths.ts).
-import { REGISTRY_FILE } from './src/lib/paths.ts';
+import { pagefindIndex } from './src/search/build/index-step.ts';
+import { directiveDownloads } from './src/site/integrations/downloads.ts';
+import { precompressAssets } from './src/site/integrations/precompress.ts';
+// content/, or the synthetic archive named by ARCHIVE_CONTENT (see src/site/paths.ts).
+import { REGISTRY_FILE } from './src/site/paths.ts';
 
 const registry = existsSync(REGISTRY_FILE) ? JSON.parse(readFileSync(REGISTRY_FILE, 'utf8')) : { redirects: {} };
 
@@ -31,8 +31,8 @@ export default defineConfig({
   build: { format: 'directory', concurrency: 4 },
   // A synthetic archive keeps its own content cache, so test and benchmark builds never touch the real one.
   ...(process.env.ARCHIVE_CONTENT && { cacheDir: `${process.env.ARCHIVE_CONTENT}/../.astro-cache` }),
-  // Astro's log without its two lines per page rendered (src/integrations/build-log.ts says why).
-  logger: { entrypoint: './src/integrations/build-log.ts' },
+  // Astro's log without its two lines per page rendered (src/site/integrations/build-log.ts says why).
+  logger: { entrypoint: './src/site/integrations/build-log.ts' },
   devToolbar: { enabled: false },
   vite: { build: { assetsInlineLimit: 0 }, worker: { format: 'es' } },
 });

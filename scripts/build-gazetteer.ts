@@ -1,5 +1,5 @@
 /**
- * Builds src/data/gazetteer.json, the archive's own place-name list, from the two shared facts files:
+ * Builds src/shared/gazetteer.json, the archive's own place-name list, from the two shared facts files:
  * the GSO list of 63 provinces and their districts (data date 01/03/2025) and the 63 → 34 merger of 2025.
  *
  *   npm run gazetteer -- [data-dir]   (default: data/, the facts committed with the project)
@@ -10,8 +10,8 @@
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { modernizeTones, nfc, slugify } from '../src/lib/vietnamese.ts';
-import type { District, DistrictKind, Gazetteer, Province, ProvinceKind } from '../src/lib/gazetteer.ts';
+import { modernizeTones, nfc, slugify } from '../src/shared/vietnamese.ts';
+import type { District, DistrictKind, Gazetteer, Province, ProvinceKind } from '../src/shared/gazetteer.ts';
 
 const ADMIN_FILE = 'vn-admin-units-2025-03.json';
 const MERGER_FILE = 'vn-province-merger-2025.json';
@@ -178,7 +178,7 @@ async function main(): Promise<void> {
     }
   };
   const gazetteer = buildGazetteer((await read(ADMIN_FILE)) as AdminUnits, (await read(MERGER_FILE)) as Merger);
-  const out = path.join(root, 'src/data/gazetteer.json');
+  const out = path.join(root, 'src/shared/gazetteer.json');
   await mkdir(path.dirname(out), { recursive: true });
   await writeFile(out, serializeGazetteer(gazetteer));
   const count = gazetteer.provinces.reduce((n, p) => n + p.districts.length, 0);

@@ -1,6 +1,6 @@
 /** `node scripts/index-search.ts [dist]`: (re)build the Pagefind index of a built site on its own. */
-import { buildSearchIndex } from '../src/integrations/pagefind.ts';
-import { precompress } from '../src/integrations/precompress.ts';
+import { buildSearchIndex } from '../src/search/build/index-step.ts';
+import { precompress } from '../src/site/integrations/precompress.ts';
 
 const root = process.argv[2] ?? 'dist';
 const { pages, ms, manifestFrom } = await buildSearchIndex(root);

@@ -5,7 +5,7 @@
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import sirv from 'sirv';
-import { headersFor } from '../src/lib/security.ts';
+import { headersFor } from '../src/site/security.ts';
 
 const CHARSET_TYPES: Record<string, string> = { '.txt': 'text/plain', '.md': 'text/markdown', '.json': 'application/json', '.xml': 'application/xml' };
 

@@ -3,9 +3,9 @@
  * same schema ingest writes with: a malformed file fails the build naming the file and the field.
  */
 import { defineCollection } from 'astro:content';
-import { directiveSchema } from './lib/schema.ts';
-import { ARCHIVE_DIR } from './lib/paths.ts';
-import { archiveLoader } from './lib/archive-loader.ts';
+import { directiveSchema } from './shared/schema.ts';
+import { ARCHIVE_DIR } from './site/paths.ts';
+import { archiveLoader } from './site/archive-loader.ts';
 
 const directives = defineCollection({ loader: archiveLoader(ARCHIVE_DIR), schema: directiveSchema });
 

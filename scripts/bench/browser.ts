@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { startServer } from '../serve.ts';
 import { CHROMIUM_ARGS, chromiumPath } from '../check-chromium.mjs';
 import { gzipSize } from './sizes.ts';
-import { FACETS_FILE } from '../../src/lib/search-facets.ts';
+import { FACETS_FILE } from '../../src/search/shared/facets.ts';
 
 export const CHROMIUM_FLAGS = CHROMIUM_ARGS;
 

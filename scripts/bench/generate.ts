@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { toParagraphs, dropPageNoise, paragraphToPlain, looksTruncated } from '../ingest/body.ts';
 import { splitLayout } from '../ingest/layout.ts';
 import { normalizeText } from '../ingest/normalize.ts';
-import { modernizeTones } from '../../src/lib/vietnamese.ts';
+import { modernizeTones } from '../../src/shared/vietnamese.ts';
 
 /** The sentence every synthetic text carries as its first body paragraph. */
 export const SYNTHETIC_SENTENCE = 'Văn bản tổng hợp (synthetic) dùng để đo hiệu năng, không phải văn bản thật.';

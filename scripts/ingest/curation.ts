@@ -7,8 +7,8 @@
  *     note: "Ngày ghi trên bản lưu tại Văn phòng Tỉnh ủy"
  */
 import { parse } from 'yaml';
-import { DIRECTIVE_FIELDS, type DirectiveField } from '../../src/lib/schema.ts';
-import { provinceByName } from '../../src/lib/gazetteer.ts';
+import { DIRECTIVE_FIELDS, type DirectiveField } from '../../src/shared/schema.ts';
+import { provinceByName } from '../../src/shared/gazetteer.ts';
 import { buildTitle, type Draft } from './extract.ts';
 
 /** Fields that record provenance or the batch; a curator cannot set them. */

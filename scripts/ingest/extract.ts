@@ -3,7 +3,7 @@
  * Pure: strings in, values out. Files, registry and duplicates are the batch's business (pipeline.ts).
  */
 import { createHash } from 'node:crypto';
-import type { Directive } from '../../src/lib/schema.ts';
+import type { Directive } from '../../src/shared/schema.ts';
 import { normalizeText, runningHeaders } from './normalize.ts';
 import { isDateLine, splitLayout } from './layout.ts';
 import { readHeader, readSignature } from './parts.ts';

@@ -2,8 +2,8 @@
  * Step 5: field extractors. Each takes a string and returns a value or null (with the reason
  * kept by the caller as a warning): a wrong number or date is worse than an honest unknown.
  */
-import type { Directive } from '../../src/lib/schema.ts';
-import { modernizeTones } from '../../src/lib/vietnamese.ts';
+import type { Directive } from '../../src/shared/schema.ts';
+import { modernizeTones } from '../../src/shared/vietnamese.ts';
 import { DATE_LINE } from './layout.ts';
 
 type DocType = NonNullable<Directive['doc_type']>;
@@ -57,11 +57,11 @@ export interface DocNumber {
 }
 
 /** Canonical form of a printed number: spaces around "-" and "/" removed, en dashes as hyphens. */
-export const compactNumber = (raw: string): string =>
+export const canonicalNumber = (raw: string): string =>
   raw.replace(/[–—]/g, '-').replace(/\s*([-/])\s*/g, '$1').replace(/\s+/g, '').replace(/[.,;]$/, '');
 
 export function parseDocNumber(raw: string): DocNumber {
-  const s = compactNumber(raw);
+  const s = canonicalNumber(raw);
   const party = PARTY.exec(s);
   if (party) return { canonical: s, code: party[2]!, stateStyle: false };
   const state = STATE.exec(s);

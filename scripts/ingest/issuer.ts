@@ -3,7 +3,7 @@
  * places through the gazetteer, and only then (recorded in `inferred`) falls back to the
  * date line's place and, last, to district names in the body.
  */
-import type { Directive } from '../../src/lib/schema.ts';
+import type { Directive } from '../../src/shared/schema.ts';
 import {
   districtIn,
   districtsNamed,
@@ -11,8 +11,8 @@ import {
   provinceByName,
   type District,
   type Province,
-} from '../../src/lib/gazetteer.ts';
-import { modernizeTones } from '../../src/lib/vietnamese.ts';
+} from '../../src/shared/gazetteer.ts';
+import { modernizeTones } from '../../src/shared/vietnamese.ts';
 import { officeCase, placeCase } from './fields.ts';
 
 export interface IssuerFields {

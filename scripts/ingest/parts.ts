@@ -2,7 +2,7 @@
  * Step 5b: read the header and the signature block into fields.
  */
 import { isSignedMark, NOI_NHAN, AUTHORITY, ITEM, type Layout } from './layout.ts';
-import { cleanItem, normalizeAuthority, officeCase, parseDateLine, parseDocNumber, compactNumber } from './fields.ts';
+import { cleanItem, normalizeAuthority, officeCase, parseDateLine, parseDocNumber, canonicalNumber } from './fields.ts';
 import { NUMBER_LINE, isDateLine } from './layout.ts';
 import { isMottoLine } from './normalize.ts';
 
@@ -135,7 +135,7 @@ export function readSignature(allLines: string[]): SignatureParts {
   };
 }
 
-export { parseDateLine, parseDocNumber, compactNumber };
+export { parseDateLine, parseDocNumber, canonicalNumber };
 
 /**
  * Where a copy certification ("SAO Y BẢN CHÍNH", with its own issuer, number and signer) begins

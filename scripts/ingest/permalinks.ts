@@ -3,8 +3,8 @@
  * (content/permalinks.json) so a published URL never changes, even when a curator later
  * corrects the date or number. A new id, when one must be issued, leaves a redirect behind.
  */
-import { slugify } from '../../src/lib/vietnamese.ts';
-import type { Directive } from '../../src/lib/schema.ts';
+import { slugify } from '../../src/shared/vietnamese.ts';
+import type { Directive } from '../../src/shared/schema.ts';
 
 export interface Registry {
   /** Source file → its published id. */

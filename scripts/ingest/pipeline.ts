@@ -2,7 +2,7 @@
  * The batch: every source ends as a directive, a recorded duplicate, or a rejection with its
  * reason. I/O comes in through `io` so tests run without touching the disk.
  */
-import { directiveSchema, DIRECTIVE_FIELDS, formatSchemaError, type Directive } from '../../src/lib/schema.ts';
+import { directiveSchema, DIRECTIVE_FIELDS, formatSchemaError, type Directive } from '../../src/shared/schema.ts';
 import { decodeSource } from './decode.ts';
 import { extractDraft, type Draft } from './extract.ts';
 import { compilePrinciples, parsePrinciples } from './principles.ts';

@@ -3,7 +3,7 @@
  * The list lives in content/principles.yml so curators can extend it without code.
  */
 import { parse } from 'yaml';
-import { modernizeTones } from '../../src/lib/vietnamese.ts';
+import { modernizeTones } from '../../src/shared/vietnamese.ts';
 
 export interface Principle {
   /** Canonical name, e.g. "4 tại chỗ". */

@@ -4,7 +4,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { directivePath, provincePath, ROUTES } from '../../src/lib/routes.ts';
+import { directivePath, provincePath, ROUTES } from '../../src/site/routes.ts';
 import { KON_TUM_ID, UNDATED_ID } from './support/archive.ts';
 
 type Violation = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'][number];

@@ -3,7 +3,7 @@
  * computed here from content/directives frontmatter and compared with the built pages.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { directivePath, monthPath, provincePath, ROUTES } from '../../src/lib/routes.ts';
+import { directivePath, monthPath, provincePath, ROUTES } from '../../src/site/routes.ts';
 import { DIRECTIVES, MONTHS, PROVINCES, UNDATED_ID, directiveIdsOf, norm } from './support/archive.ts';
 
 /** Ids of the directives a page links to from its main content. */

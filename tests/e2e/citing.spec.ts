@@ -3,7 +3,7 @@
  * paragraph (#doan-N).
  */
 import { expect, test, type Page } from '@playwright/test';
-import { directivePath } from '../../src/lib/routes.ts';
+import { directivePath } from '../../src/site/routes.ts';
 import { SEEDS, KON_TUM_ID, UNDATED_ID, bodyParagraphs, byId, norm, shortDate } from './support/archive.ts';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { directivePath, jsonPath, markdownPath, sourcePath } from '../../src/lib/routes.ts';
+import { directivePath, jsonPath, markdownPath, sourcePath } from '../../src/site/routes.ts';
 import { DIRECTIVES, KON_TUM_ID, SEEDS, SEED_IDS, SOURCES_DIR, UNDATED_ID, byId, dateRe, escapeRe } from './support/archive.ts';
 
 const meta = (page: Page, selector: string) => page.locator(`head ${selector}`);

@@ -6,7 +6,7 @@
 import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { directivePath } from '../../src/lib/routes.ts';
+import { directivePath } from '../../src/site/routes.ts';
 import { SEEDS, DIST_DIR, KON_TUM_ID, bodyParagraphs, escapeRe, norm } from './support/archive.ts';
 
 /** URL path of every page in the build: dist/a/b/index.html → /a/b/, dist/404.html → /404.html. */

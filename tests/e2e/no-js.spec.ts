@@ -3,7 +3,7 @@
  * static HTML; scripts only enhance), and the copy buttons, which need a script, stay hidden.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { directivePath, monthPath, provincePath, ROUTES } from '../../src/lib/routes.ts';
+import { directivePath, monthPath, provincePath, ROUTES } from '../../src/site/routes.ts';
 import { KON_TUM_ID, byId } from './support/archive.ts';
 
 test.use({ javaScriptEnabled: false });

@@ -3,7 +3,7 @@
  * and permalink without the site's navigation.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { directivePath, monthPath, provincePath, ROUTES } from '../../src/lib/routes.ts';
+import { directivePath, monthPath, provincePath, ROUTES } from '../../src/site/routes.ts';
 import { SEEDS, KON_TUM_ID } from './support/archive.ts';
 
 const PHONE = { width: 360, height: 740 };

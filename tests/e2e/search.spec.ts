@@ -4,7 +4,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { KON_TUM_ID, UNDATED_ID } from './support/archive.ts';
-import { foldDiacritics } from '../../src/lib/vietnamese.ts';
+import { foldDiacritics } from '../../src/shared/vietnamese.ts';
 
 const KIEN_GIANG = 'kien-giang/2021-07-13-203-cv-tu';
 const THAI_BINH = 'thai-binh/kien-xuong/2021-05-07-114-cv-hu';
@@ -210,7 +210,7 @@ test('going back to an earlier search shows its own excerpts, highlighting its o
 });
 
 test('a search the page no longer keeps is searched again, with its own results and excerpts', async ({ page }) => {
-  // The page keeps the answers of its last four searches (src/scripts/search.ts); the worker frees
+  // The page keeps the answers of its last four searches (src/search/browser/page.ts); the worker frees
   // the others' results, so the first one here must be scored afresh, not read from freed results.
   const first = await search(page, { q: 'chi dao' });
   const marks = () => page.locator('#danh-sach-ket-qua mark').allTextContents();

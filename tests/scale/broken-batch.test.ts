@@ -233,8 +233,8 @@ describe('a batch of 1,000 sources with ten broken ones', () => {
   });
 
   test('the search index holds every directive page (Pagefind page counts of all bundles = pages built + one vocabulary page each)', () => {
-    // Index bundles by date of issue (src/integrations/pagefind.ts), each with a vocabulary page
-    // (src/lib/vocabulary.ts) that searches leave out: count the pages of every bundle.
+    // Index bundles by date of issue (src/search/build/index-step.ts), each with a vocabulary page
+    // (src/search/build/vocabulary.ts) that searches leave out: count the pages of every bundle.
     const { bundles } = JSON.parse(readFileSync(join(dist, 'pagefind', 'bundles.json'), 'utf8')) as { bundles: Array<{ path: string; pages: number }> };
     expect(bundles.reduce((n, b) => n + b.pages, 0)).toBe(summary().written);
     const indexed = bundles.reduce((n, b) => {

@@ -56,7 +56,7 @@ describe('an NFD source', () => {
     const fragments = readdirSync(join(dir, 'dist/pagefind/fragment')).map(
       (f) => JSON.parse(pagefindPayload(join(dir, 'dist/pagefind/fragment', f)).toString('utf8')) as { url: string; content: string; meta: Record<string, string> },
     );
-    // The directive's record, and the bundle's vocabulary page (src/lib/vocabulary.ts), NFC too.
+    // The directive's record, and the bundle's vocabulary page (src/search/build/vocabulary.ts), NFC too.
     const [record, ...others] = fragments.filter((f) => f.url.startsWith('/van-ban/'));
     expect(others).toEqual([]);
     expect(fragments.filter((f) => !f.url.startsWith('/van-ban/')).map((f) => f.url)).toEqual(['/_tu-vung/2021/']);

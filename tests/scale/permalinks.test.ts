@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import matter from 'gray-matter';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generateArchive } from '../../scripts/bench/generate.ts';
-import { compactNumber } from '../../src/lib/search-index.ts';
+import { numberToken } from '../../src/search/shared/query.ts';
 import { startServer } from '../../scripts/serve.ts';
 import { archiveDirs, buildSite, ingestCli, launchChromium, pageIds, redirectPages, remove, syntheticTemp, type ArchiveDirs, type Run } from './support.ts';
 
@@ -88,7 +88,7 @@ beforeAll(async () => {
   secondIngest = await ingestCli(dirs);
   const dist2 = join(tmp, 'dist-2');
   // Bundles of at most 8 directives: each year is cut into runs of months, as a big archive's are
-  // (src/integrations/pagefind.ts), so the search tests below also hold across a cut year.
+  // (src/search/build/index-step.ts), so the search tests below also hold across a cut year.
   await buildSite(dirs.directives, dist2, tmp, { ARCHIVE_BUNDLE_PAGES: String(SMALL_BUNDLES) });
   after = { registry: registry(), pages: pageIds(dist2), redirects: redirectPages(dist2) };
   server = await startServer(dist2, 0);
@@ -199,7 +199,7 @@ describe('permalinks across a re-ingest with new sources and curation', () => {
     const byNumber = new Map<string, string[]>();
     for (const file of readdirSync(dirs.directives).filter((f) => f.endsWith('.md'))) {
       const fm = frontmatter(file.replace(/\.md$/, '.txt'));
-      if (typeof fm.doc_number === 'string') byNumber.set(compactNumber(fm.doc_number), [...(byNumber.get(compactNumber(fm.doc_number)) ?? []), fm.id as string]);
+      if (typeof fm.doc_number === 'string') byNumber.set(numberToken(fm.doc_number), [...(byNumber.get(numberToken(fm.doc_number)) ?? []), fm.id as string]);
     }
     const [number, ids] = [...byNumber].find(([, found]) => found.length === 1)!;
     const list = JSON.parse(readFileSync(join(tmp, 'dist-2', 'pagefind', 'bundles.json'), 'utf8')) as { bundles: unknown[] };
@@ -218,7 +218,7 @@ describe('permalinks across a re-ingest with new sources and curation', () => {
   });
 
   test('a cold search downloads each bundle\'s entry and metadata, and the WebAssembly, once, though the worker asks for them ahead of Pagefind', async () => {
-    // src/lib/pagefind-startup.ts: the worker fetches these up front and Pagefind gets copies; a
+    // src/search/browser/startup.ts: the worker fetches these up front and Pagefind gets copies; a
     // race between the two would download them twice.
     const list = JSON.parse(readFileSync(join(tmp, 'dist-2', 'pagefind', 'bundles.json'), 'utf8')) as { bundles: Array<{ path: string }> };
     expect(list.bundles.length).toBeGreaterThan(1);
@@ -281,7 +281,7 @@ describe('permalinks across a re-ingest with new sources and curation', () => {
   });
 
   test('every bundle is cut into small index chunks, so looking up a rare word downloads a few kB', () => {
-    // INDEX_CHUNK_SIZE (src/integrations/pagefind.ts) is 2,000 word positions, about 3 kB; with
+    // INDEX_CHUNK_SIZE (src/search/build/index-step.ts) is 2,000 word positions, about 3 kB; with
     // Pagefind's default of 20,000 each of these bundles would be one chunk of 15 kB or more.
     const list = JSON.parse(readFileSync(join(tmp, 'dist-2', 'pagefind', 'bundles.json'), 'utf8')) as { bundles: Array<{ path: string }> };
     for (const { path } of list.bundles) {

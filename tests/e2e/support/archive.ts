@@ -1,6 +1,6 @@
 /**
  * What the browser tests expect, read straight from the archive files (content/directives/*.md
- * frontmatter, content/sources, src/data/gazetteer.json) rather than from the site's own code,
+ * frontmatter, content/sources, src/shared/gazetteer.json) rather than from the site's own code,
  * so a page that drops or garbles a fact fails.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -63,7 +63,7 @@ export interface GazetteerProvince {
   slug: string;
 }
 export const PROVINCES: GazetteerProvince[] = (
-  JSON.parse(readFileSync(join(ROOT, 'src/data/gazetteer.json'), 'utf8')) as { provinces: GazetteerProvince[] }
+  JSON.parse(readFileSync(join(ROOT, 'src/shared/gazetteer.json'), 'utf8')) as { provinces: GazetteerProvince[] }
 ).provinces.map(({ name, slug }) => ({ name, slug }));
 
 /** Every month of the period the timeline covers, "2020-01" … "2022-12". */

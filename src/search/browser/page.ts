@@ -1,0 +1,413 @@
+/**
+ * The search page in the browser: Pagefind's JS API, run in a worker (src/search/browser/worker.ts),
+ * with the archive's own markup.
+ * URL ⇄ state ⇄ form ⇄ results; pure logic lives in src/search/shared/query.ts.
+ */
+import { FILTERS, PRIMARY_BUNDLE, WITHOUT_VOCABULARY, type FilterKey } from '../shared/constants.ts';
+import { resultsByDate, countFacets, FACETS_FILE, readFacets, type FacetCounts, type FacetTable } from '../shared/facets.ts';
+import { foldDiacritics } from '../../shared/vietnamese.ts';
+import type { SearchHit, SearchData, WorkerMethod, WorkerMethods, WorkerReply, WorkerRequest } from './protocol.ts';
+import {
+  FILTER_PARAMS,
+  numberToken,
+  looksLikeDocNumber,
+  pagefindFilters,
+  queryVariants,
+  queryWords,
+  readState,
+  valueSlug,
+  writeState,
+  type SearchState,
+} from '../shared/query.ts';
+import { RecentMap } from './recent-map.ts';
+
+const fold = (s: string): string => foldDiacritics(s).toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+interface PagefindResult extends SearchHit {
+  data: () => Promise<SearchData>;
+}
+interface PagefindResponse {
+  results: PagefindResult[];
+  /** The worker's number for this search, whose results it keeps until told to forget them. */
+  search: number;
+}
+interface Pagefind {
+  search(term: string | null, o?: Record<string, unknown>): Promise<PagefindResponse>;
+  /** Lets the worker free these searches' results: nothing will ask for their fragments again. */
+  forget(responses: PagefindResponse[]): void;
+}
+
+/**
+ * Results shown at a time ("Xem thêm" adds as many). Each costs one fragment download (~2.5 kB)
+ * before the list shows: ten keep a first search at 10,000 directives about 40 kB and 60 ms lighter.
+ */
+const PAGE_SIZE = 10;
+const form = document.querySelector<HTMLFormElement>('#tim-kiem-form')!;
+const input = document.querySelector<HTMLInputElement>('#tu-khoa')!;
+const sortSelect = document.querySelector<HTMLSelectElement>('#sap-xep')!;
+const exactBox = document.querySelector<HTMLInputElement>('#dau-chinh-xac')!;
+const filterBox = document.querySelector<HTMLElement>('#bo-loc')!;
+const status = document.querySelector<HTMLElement>('#trang-thai')!;
+const notice = document.querySelector<HTMLElement>('#tu-bi-bo-qua')!;
+const list = document.querySelector<HTMLOListElement>('#danh-sach-ket-qua')!;
+const more = document.querySelector<HTMLButtonElement>('#xem-them')!;
+const empty = document.querySelector<HTMLElement>('#khong-co-ket-qua')!;
+
+let knownValues: Partial<Record<FilterKey, string[]>> = {};
+let exactApplied: boolean | null = null;
+let facetPages: ReturnType<typeof readFacets> = new Map();
+let facetsLoaded: Promise<void> | null = null;
+
+/**
+ * Loads the table of every page's filter values (src/search/shared/facets.ts): the filters' values
+ * and, counted over the results, their counts. A search without filters does not wait for it, so
+ * its results show first; Pagefind's own filter indexes load only for the filters a search uses.
+ */
+const loadFacets = (): Promise<void> =>
+  (facetsLoaded ??= fetch(`${PRIMARY_BUNDLE}${FACETS_FILE}`)
+    .then((r) => {
+      if (!r.ok) throw new Error(`${PRIMARY_BUNDLE}${FACETS_FILE}: ${r.status}`);
+      return r.json() as Promise<FacetTable>;
+    })
+    .then((table) => {
+      facetPages = readFacets(table);
+      knownValues = table.values;
+    })
+    .catch((error: unknown) => {
+      facetsLoaded = null; // the next search tries again
+      throw error;
+    }));
+let generation = 0;
+let stream: ResultStream | null = null;
+/**
+ * Answers already computed on this page, by search state: going back, or searching again, costs no
+ * new scoring (Pagefind scores every query afresh, ~0.5 s at 10,000 directives on common words).
+ * Only the last four are kept, and the worker is told to free the others' results: Pagefind's
+ * result objects hold every matched word position, about 12 MB for a search matching most of
+ * 10,000 directives. With every answer kept, 25 searches for common words took the page from
+ * 290 MB to 810 MB; with four kept, to 570 MB, most of it Pagefind's loaded index (measured
+ * 2026-12-02), so a long session of research no longer grows without end.
+ */
+const ANSWERS_KEPT = 4;
+const answered = new RecentMap<string, PagefindResponse[]>(ANSWERS_KEPT, (responses) => {
+  // The list on screen may still ask for more of its results (“Xem thêm”).
+  if (responses !== stream?.responses) pagefind.forget(responses);
+});
+
+/** Pagefind's worker, started on the first search (src/search/browser/worker.ts says why). */
+let worker: Worker | null = null;
+let calls = 0;
+const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+
+function startWorker(): Worker {
+  const started = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+  started.addEventListener('message', (event: MessageEvent<WorkerReply>) => {
+    const reply = event.data;
+    const call = pending.get(reply.id);
+    if (!call) return;
+    pending.delete(reply.id);
+    if ('error' in reply) call.reject(new Error(reply.error));
+    else call.resolve(reply.value);
+  });
+  started.addEventListener('error', (event) => {
+    // The worker could not start or threw outside a call: every waiting call fails, the next starts it again.
+    for (const call of pending.values()) call.reject(new Error(`search worker: ${event.message || 'failed'}`));
+    pending.clear();
+    worker = null;
+    exactApplied = null;
+  });
+  return started;
+}
+
+function ask<M extends WorkerMethod>(method: M, ...args: Parameters<WorkerMethods[M]>): Promise<ReturnType<WorkerMethods[M]>> {
+  worker ??= startWorker();
+  const id = ++calls;
+  const request = { id, method, args } as WorkerRequest;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+    worker!.postMessage(request);
+  });
+}
+
+/** Pagefind as the page uses it: searches and result fragments, answered by the worker. */
+const pagefind: Pagefind = {
+  search: async (term, options = {}) => {
+    const { search, hits } = await ask('search', term, options);
+    return { search, results: hits.map((hit) => ({ ...hit, data: () => ask('data', search, hit.id) })) };
+  },
+  forget: (responses) => {
+    // A worker started since has none of them.
+    if (worker) void ask('forget', responses.map((r) => r.search));
+  },
+};
+
+async function loadPagefind(exact: boolean): Promise<Pagefind> {
+  if (exactApplied !== exact) {
+    // Strict tone marks are an option of every bundle's index: the worker starts Pagefind afresh.
+    if (exactApplied !== null) answered.clear(); // their results belong to the Pagefind it stops
+    await ask('load', exact);
+    exactApplied = exact;
+  }
+  return pagefind;
+}
+
+/**
+ * Results of several query variants as one list: each page once, with its best score; by score for
+ * relevance, else by date of issue from the facets table (src/search/shared/facets.ts).
+ */
+function ordered(responses: PagefindResponse[], sort: SearchState['sort']): PagefindResult[] {
+  const byScore = responses.length === 1 ? responses[0]!.results : bestOfEach(responses);
+  return sort === 'lien-quan' ? byScore : resultsByDate(byScore, facetPages, sort === 'moi-nhat');
+}
+
+/** Each page of several responses once, with its best score, best first. */
+function bestOfEach(responses: PagefindResponse[]): PagefindResult[] {
+  const best = new Map<string, PagefindResult>();
+  for (const r of responses.flatMap((x) => x.results)) if ((best.get(r.id)?.score ?? -1) < r.score) best.set(r.id, r);
+  return [...best.values()].sort((a, b) => b.score - a.score);
+}
+
+/** The ordered results, shown a page at a time: only the shown ones load their fragment. */
+class ResultStream {
+  private at = 0;
+  readonly results: PagefindResult[];
+  /** The answer the results come from, which the worker must keep while they are shown. */
+  readonly responses: PagefindResponse[];
+  constructor(responses: PagefindResponse[], sort: SearchState['sort']) {
+    this.responses = responses;
+    this.results = ordered(responses, sort);
+  }
+
+  /** Fetches a page of fragments at once, not one round trip after another. */
+  next(count: number): Promise<SearchData[]> {
+    const page = this.results.slice(this.at, this.at + count);
+    this.at += page.length;
+    return Promise.all(page.map((r) => r.data()));
+  }
+
+  get done(): boolean {
+    return this.at >= this.results.length;
+  }
+
+  get total(): number {
+    return this.results.length;
+  }
+}
+
+async function run(state: SearchState): Promise<void> {
+  const mine = ++generation;
+  syncForm(state);
+  const hasFilters = Object.keys(state.filters).length > 0;
+  if (!state.query && !hasFilters) {
+    renderIdle();
+    return;
+  }
+  status.textContent = 'Đang tìm…';
+  const pf = await loadPagefind(state.exact);
+  // A filter's URL value names one of the table's values.
+  if (hasFilters) await loadFacets();
+  // Every search leaves out the bundles' vocabulary pages (src/search/build/vocabulary.ts).
+  const filters = { ...pagefindFilters(state, knownValues), ...WITHOUT_VOCABULARY };
+  const base = state.query ? queryVariants(state.query, state.exact) : [null];
+  // A document number also matches its compact form, which the index holds for every number.
+  const variants = state.query && looksLikeDocNumber(state.query) ? [...base, numberToken(state.query)] : base;
+  // One search per variant, in any order: a date order comes from the facets table.
+  const key = writeState(state);
+  let responses = answered.get(key);
+  if (!responses) {
+    responses = await Promise.all(variants.map((q) => pf.search(q, { filters })));
+    answered.set(key, responses);
+  }
+  if (state.sort !== 'lien-quan') await loadFacets();
+  if (mine !== generation) return;
+  const shown = new ResultStream(responses, state.sort);
+  stream = shown;
+  renderNotice([]);
+  list.replaceChildren();
+  await showMore(state);
+  if (mine !== generation) return;
+  status.textContent = stream.total === 0 ? 'Không tìm thấy văn bản nào.' : `${stream.total} văn bản${state.query ? ` cho “${state.query}”` : ''}.`;
+  empty.hidden = stream.total !== 0;
+  // Filter counts, over every result (of all variants), once the table is here.
+  await loadFacets();
+  if (mine !== generation) return;
+  renderFilters(countFacets(facetPages, shown.results.map((r) => r.id)), state);
+  // After the results are on screen: which words matched nothing (Pagefind drops them silently)?
+  if (state.query) {
+    const ignored = await ignoredWords(pf, state);
+    if (mine === generation) renderNotice(ignored);
+  }
+}
+
+/** Words that match nothing anywhere: Pagefind drops them silently, the reader should know. */
+async function ignoredWords(pf: Pagefind, state: SearchState): Promise<string[]> {
+  // A word highlighted in some excerpt on screen certainly matched; only the others need a look-up.
+  const marked = new Set([...list.querySelectorAll('mark')].map((m) => fold(m.textContent ?? '')));
+  const words = queryWords(state.query).filter((w) => ![...marked].some((m) => m.startsWith(fold(w))));
+  if (queryWords(state.query).length < 2 || words.length === 0) return [];
+  const counts = await Promise.all(
+    words.map(async (w) => {
+      const found = await Promise.all(queryVariants(w, state.exact).map((v) => pf.search(v, { filters: WITHOUT_VOCABULARY })));
+      pf.forget(found); // only counted, never shown
+      return found.some((r) => r.results.length > 0);
+    }),
+  );
+  return words.filter((_, i) => !counts[i]);
+}
+
+async function showMore(state: SearchState): Promise<void> {
+  if (!stream) return;
+  const mine = generation;
+  const items = await stream.next(PAGE_SIZE);
+  if (mine !== generation) return;
+  for (const item of items) list.append(resultItem(item, state));
+  more.hidden = stream.done;
+}
+
+function resultItem(d: SearchData, state: SearchState): HTMLLIElement {
+  const li = document.createElement('li');
+  const a = document.createElement('a');
+  const nodes = excerptNodes(d.excerpt);
+  const marks = markedWords(nodes);
+  const url = new URL(d.url, location.origin);
+  for (const w of marks) url.searchParams.append('pagefind-highlight', w);
+  a.href = `${url.pathname}${url.search}`;
+  a.textContent = d.meta.title ?? d.url;
+  a.className = 'result-title';
+  const meta = document.createElement('span');
+  meta.className = 'doc-list__meta';
+  meta.textContent = [d.meta.so_hieu, d.meta.co_quan, d.meta.tinh, d.meta.ngay].filter(Boolean).join(' · ');
+  const excerpt = document.createElement('p');
+  excerpt.className = 'result-excerpt';
+  excerpt.append(...nodes);
+  li.append(a, meta, excerpt);
+  if (state.sort !== 'lien-quan' && (d.meta.ngay ?? '').startsWith('Không')) li.dataset.undated = '';
+  return li;
+}
+
+const inert = document.createElement('template');
+
+/**
+ * Pagefind's excerpt is text with <mark> around matches. It is rebuilt from text nodes and marks
+ * only, so nothing in a directive's text can ever become markup on this page.
+ */
+function excerptNodes(excerpt: string): Node[] {
+  // A <template>'s content is inert (no script runs, no image loads) and, unlike DOMParser, it does
+  // not create a new document for each excerpt.
+  inert.innerHTML = excerpt;
+  return [...inert.content.childNodes].map((n) => {
+    if (n.nodeName === 'MARK') {
+      const m = document.createElement('mark');
+      m.textContent = n.textContent;
+      return m;
+    }
+    return document.createTextNode(n.textContent ?? '');
+  });
+}
+
+/** The matched words of an excerpt, as the text has them (entities decoded, end punctuation trimmed). */
+const markedWords = (nodes: readonly Node[]): string[] =>
+  [
+    ...new Set(
+      nodes
+        .filter((n) => n.nodeName === 'MARK')
+        .map((n) => (n.textContent ?? '').replace(/^[.,;:!?()“”"'«»]+|[.,;:!?()“”"'«»]+$/gu, ''))
+        .filter(Boolean),
+    ),
+  ].slice(0, 8);
+
+function renderFilters(all: FacetCounts, state: SearchState): void {
+  filterBox.replaceChildren(
+    ...(Object.keys(FILTERS) as FilterKey[]).map((key) => {
+      const counts = all[key];
+      // The table lists each filter's values in display order (src/search/shared/facets.ts).
+      const values = knownValues[key] ?? [];
+      const fieldset = document.createElement('fieldset');
+      const legend = document.createElement('legend');
+      legend.textContent = FILTERS[key].label;
+      fieldset.append(legend);
+      const chosen = state.filters[key] ?? [];
+      for (const value of values) {
+        const slug = valueSlug(value);
+        const n = counts[value] ?? 0;
+        if (n === 0 && !chosen.includes(slug)) continue;
+        const label = document.createElement('label');
+        const box = document.createElement('input');
+        box.type = 'checkbox';
+        box.name = FILTER_PARAMS[key];
+        box.value = slug;
+        box.checked = chosen.includes(slug);
+        label.append(box, ` ${value} `);
+        const count = document.createElement('span');
+        count.className = 'count';
+        count.textContent = `(${n})`;
+        label.append(count);
+        fieldset.append(label);
+      }
+      if (fieldset.childElementCount === 1) fieldset.hidden = true;
+      return fieldset;
+    }),
+  );
+}
+
+function renderNotice(ignored: string[]): void {
+  notice.hidden = ignored.length === 0;
+  notice.textContent =
+    ignored.length === 0
+      ? ''
+      : `Không có văn bản nào chứa ${ignored.map((w) => `“${w}”`).join(', ')}: ${ignored.length > 1 ? 'các từ này' : 'từ này'} đã được bỏ qua khi tìm.`;
+}
+
+function renderIdle(): void {
+  list.replaceChildren();
+  more.hidden = true;
+  empty.hidden = true;
+  notice.hidden = true;
+  filterBox.replaceChildren();
+  status.textContent = 'Nhập từ khóa để tìm trong toàn văn các văn bản.';
+}
+
+function syncForm(state: SearchState): void {
+  input.value = state.query;
+  sortSelect.value = state.sort;
+  exactBox.checked = state.exact;
+}
+
+function formState(): SearchState {
+  return readState(new URLSearchParams(new FormData(form) as unknown as Record<string, string>));
+}
+
+function navigate(state: SearchState): void {
+  const url = `${location.pathname}${writeState(state)}`;
+  if (url !== `${location.pathname}${location.search}`) history.pushState(null, '', url);
+  void run(state);
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  navigate(formState());
+});
+form.addEventListener('change', (event) => {
+  if (event.target !== input) navigate(formState());
+});
+more.addEventListener('click', () => void showMore(readState(new URLSearchParams(location.search))));
+window.addEventListener('popstate', () => void run(readState(new URLSearchParams(location.search))));
+
+// Keyboard: ↓ from the box to the first result, ↑/↓ between results, ↑ from the first back to the box.
+form.addEventListener('keydown', (event) => {
+  if (event.key === 'ArrowDown' && event.target === input) {
+    list.querySelector<HTMLAnchorElement>('a')?.focus();
+    event.preventDefault();
+  }
+});
+list.addEventListener('keydown', (event) => {
+  const links = [...list.querySelectorAll<HTMLAnchorElement>('a.result-title')];
+  const at = links.indexOf(document.activeElement as HTMLAnchorElement);
+  if (at === -1 || (event.key !== 'ArrowDown' && event.key !== 'ArrowUp')) return;
+  event.preventDefault();
+  if (event.key === 'ArrowDown') links[at + 1]?.focus();
+  else if (at === 0) input.focus();
+  else links[at - 1]?.focus();
+});
+
+void run(readState(new URLSearchParams(location.search)));

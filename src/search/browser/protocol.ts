@@ -1,0 +1,38 @@
+/**
+ * The messages between the search page (page.ts) and Pagefind's worker (worker.ts), declared once:
+ * the page posts `{ id, method, args }`, the worker answers `{ id, value }` or `{ id, error }`.
+ * `WorkerMethods` gives each method's arguments and answer, so both sides are checked against it.
+ */
+
+export interface SearchHit {
+  id: string;
+  score: number;
+}
+export interface SearchAnswer {
+  /** Numbers this search for `data`. */
+  search: number;
+  hits: SearchHit[];
+}
+export interface SearchData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string>;
+}
+
+export interface WorkerMethods {
+  /** Starts Pagefind (again, when strict tone marks are switched) with every bundle merged. */
+  load(exact: boolean): null;
+  /** Runs a search; its results are kept under the search's number until forgotten. */
+  search(term: string | null, options: Record<string, unknown>): SearchAnswer;
+  /** One result's page URL, excerpt (highlighting that search's words) and metadata. */
+  data(search: number, pageId: string): SearchData;
+  /**
+   * Lets go of those searches' results, which the page no longer keeps (about 12 MB for a search
+   * matching most of 10,000 directives: Pagefind's result objects hold every matched word position).
+   */
+  forget(searches: number[]): null;
+}
+export type WorkerMethod = keyof WorkerMethods;
+
+export type WorkerRequest = { [M in WorkerMethod]: { id: number; method: M; args: Parameters<WorkerMethods[M]> } }[WorkerMethod];
+export type WorkerReply = { id: number; value: unknown } | { id: number; error: string };

@@ -1,0 +1,108 @@
+/**
+ * Writes each directive's downloads next to its page: the raw source byte for byte (`nguon.txt`),
+ * the archive file (`van-ban.md`) and the record as JSON (`van-ban.json`); and, from the same
+ * records, the manifest the index step reads (src/search/build/manifest.ts).
+ * Plain file copies here instead of Astro endpoints: three routes per directive tripled the
+ * pages Astro renders (30,000 extra at 10,000 directives) for what is a copy.
+ *
+ * They are written by a worker thread while Astro renders the pages: rendering keeps one core busy
+ * and this work (3.5 s at 10,000 directives, with the manifest's words) runs on the other. It starts
+ * at `astro:build:setup`, which Astro calls after it has emptied the output folder, and the build
+ * waits for it at `astro:build:done`, before the index step reads the records.
+ */
+import type { AstroIntegration } from 'astro';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { access, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import matter from 'gray-matter';
+import { ARCHIVE_DIR, SOURCES_DIR } from '../paths.ts';
+import { DOWNLOADS, directivePath } from '../routes.ts';
+import { ManifestCollector, SEARCH_MANIFEST_FILE, type DirectiveRecord } from '../../search/build/manifest.ts';
+import { HEADERS_FILE } from '../security.ts';
+
+function writeOne(file: string, outDir: string, archiveDir: string, sourcesDir: string, manifest: ManifestCollector): void {
+  const text = readFileSync(join(archiveDir, file), 'utf8');
+  // gray-matter's YAML reader would turn "2021-07-21" into a Date if it were unquoted; ingest quotes every string.
+  // Its cache is turned off ({}): it would keep every file's text for the whole build.
+  const { data, content } = matter(text, {});
+  const record = { ...data, body: content.replace(/^\n/, '') } as DirectiveRecord;
+  const dir = join(outDir, directivePath(String(data.id)));
+  mkdirSync(dir, { recursive: true });
+  copyFileSync(join(sourcesDir, String(data.source_file)), join(dir, DOWNLOADS.source));
+  writeFileSync(join(dir, DOWNLOADS.markdown), text);
+  writeFileSync(join(dir, DOWNLOADS.json), `${JSON.stringify(record, null, 2)}\n`);
+  manifest.add(record);
+}
+
+/**
+ * Writes every directive's downloads and the search manifest into `outDir`; returns the number of
+ * directives. Synchronous on purpose: it runs in a worker thread (below), where blocking calls
+ * hold up only that thread, while asynchronous ones would queue in the thread pool the worker
+ * shares with Astro's page writes (measured: page generation 11.5 s → 14–18 s at 10,000 directives).
+ */
+export function writeDownloads(outDir: string, archiveDir = ARCHIVE_DIR, sourcesDir = SOURCES_DIR): number {
+  const files = readdirSync(archiveDir).filter((f) => f.endsWith('.md'));
+  const manifest = new ManifestCollector();
+  for (const file of files) writeOne(file, outDir, archiveDir, sourcesDir, manifest);
+  writeFileSync(join(outDir, SEARCH_MANIFEST_FILE), JSON.stringify(manifest.manifest()));
+  return files.length;
+}
+
+export interface DownloadsJob {
+  outDir: string;
+  archiveDir: string;
+  sourcesDir: string;
+}
+
+/**
+ * writeDownloads in a worker thread (src/site/integrations/downloads-worker.ts). The promise is handled
+ * at once, so a failure while the build goes on is not an unhandled rejection; the build sees it
+ * when it awaits the result. The worker does not keep the process alive until that await.
+ */
+function startDownloads(job: DownloadsJob): { result: Promise<number>; worker: Worker } {
+  // Each directive's text, YAML and JSON are garbage at once, yet with V8's default young
+  // generation the worker grew about 115 MB over its start-up size at 10,000 directives, memory
+  // the build's peak now shares with page rendering. A young generation of 8 MB kept it to about
+  // 15 MB (measured alone, three runs each), for no measurable CPU time.
+  const worker = new Worker(new URL('./downloads-worker.ts', import.meta.url), { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+  worker.unref();
+  const result = new Promise<number>((resolve, reject) => {
+    worker.once('message', (n: number) => resolve(n));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the downloads worker stopped (exit ${code}) before it finished`)));
+  });
+  result.catch(() => {});
+  return { result, worker };
+}
+
+export function directiveDownloads(): AstroIntegration {
+  let outDir: string | null = null;
+  let running: ReturnType<typeof startDownloads> | null = null;
+  return {
+    name: 'archive-downloads',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+      },
+      'astro:build:setup': () => {
+        if (outDir && !running) running = startDownloads({ outDir, archiveDir: ARCHIVE_DIR, sourcesDir: SOURCES_DIR });
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const root = fileURLToPath(dir);
+        if (running && outDir !== root) throw new Error(`the downloads went to ${outDir}, but the build wrote ${root}`);
+        running?.worker.ref();
+        const n = running ? await running.result : writeDownloads(root);
+        // The manifest is the worker's last file: gone means Astro emptied dist/ after build:setup.
+        const manifest = join(root, SEARCH_MANIFEST_FILE);
+        await access(manifest).catch(() => {
+          throw new Error(`${manifest} is missing: the output folder was emptied after the downloads were written (has Astro's build order changed?)`);
+        });
+        // Security headers for hosts that read _headers; the pages carry the same CSP in a meta tag.
+        await writeFile(join(root, '_headers'), HEADERS_FILE);
+        logger.info(`wrote the downloads of ${n} directives and _headers`);
+      },
+    },
+  };
+}

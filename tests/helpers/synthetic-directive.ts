@@ -1,0 +1,33 @@
+import type { Directive } from '../../src/shared/schema.ts';
+
+/** A minimal synthetic directive for view tests (not a real document). */
+export const syntheticDirective = (id: string, date: string | null, province: string | null, extra: Partial<Directive> = {}): Directive => ({
+  id,
+  title: `Văn bản thử ${id}`,
+  doc_number: null,
+  doc_number_raw: null,
+  doc_type: 'Công văn',
+  issuer: null,
+  parent_issuer: null,
+  issuer_level: 'tỉnh',
+  province,
+  province_2025: null,
+  district: null,
+  place: null,
+  date_issued: date,
+  subject: null,
+  recipients: [],
+  cc: [],
+  signing_authority: null,
+  signer_title: null,
+  signer_name: null,
+  references: [],
+  principles: [],
+  source_file: `${id}.txt`,
+  source_sha256: '0'.repeat(64),
+  duplicate_sources: [],
+  inferred: [],
+  warnings: [],
+  curated: [],
+  ...extra,
+});
