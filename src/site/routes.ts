@@ -1,4 +1,4 @@
-/** Route prefixes, URL parameters and filter names: one place for every path the site and tests use. */
+/** Route prefixes and download names: one place for every path the site and tests use (search's URL parameters: src/search/shared/constants.ts). */
 
 export const ROUTES = {
   home: '/',
@@ -6,18 +6,6 @@ export const ROUTES = {
   provinces: '/tinh/',
   timeline: '/thoi-gian/',
   search: '/tim-kiem/',
-} as const;
-
-/** Query parameters of the search page (readable, shareable). */
-export const SEARCH_PARAMS = {
-  query: 'q',
-  province: 'tinh',
-  year: 'nam',
-  type: 'loai',
-  level: 'cap',
-  principle: 'phuong-cham',
-  sort: 'sap-xep',
-  exact: 'dau',
 } as const;
 
 export const directivePath = (id: string): string => `${ROUTES.directive}${id}/`;

@@ -5,6 +5,18 @@
  * drift apart.
  */
 
+/** Query parameters of the search page (readable, shareable). */
+export const SEARCH_PARAMS = {
+  query: 'q',
+  province: 'tinh',
+  year: 'nam',
+  type: 'loai',
+  level: 'cap',
+  principle: 'phuong-cham',
+  sort: 'sap-xep',
+  exact: 'dau',
+} as const;
+
 /** Pagefind filter names (internal keys) → URL parameter (see SEARCH_PARAMS) and Vietnamese label. */
 export const FILTERS = {
   tinh: { label: 'Tỉnh, thành phố' },

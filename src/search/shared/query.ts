@@ -2,9 +2,8 @@
  * The search page's state and query handling, as pure functions (the DOM code is in
  * src/search/browser/page.ts). State lives in the URL so a search can be shared, bookmarked and reloaded.
  */
-import { SEARCH_PARAMS } from '../../site/routes.ts';
 import { slugify } from '../../shared/vietnamese.ts';
-import type { FilterKey } from './constants.ts';
+import { SEARCH_PARAMS, type FilterKey } from './constants.ts';
 
 export type SortOrder = 'lien-quan' | 'moi-nhat' | 'cu-nhat';
 export const SORTS: Record<SortOrder, string> = { 'lien-quan': 'Liên quan nhất', 'moi-nhat': 'Mới nhất', 'cu-nhat': 'Cũ nhất' };
