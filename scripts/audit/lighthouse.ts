@@ -12,11 +12,9 @@
  * keeps one renderer process per site (`--process-per-site`), so the audit measures the page, not
  * the start of a renderer. Started cold, a renderer pages in V8's snapshot and the system fonts,
  * and with DevTools attached it creates a JavaScript context even for a page without script;
- * Lighthouse bills that work to the page and multiplies it by four. On 2026-12-02 a blank page of
- * plain ASCII text, no CSS, scored 97/100/93/94/89 that way (median 94, below the threshold with no
- * content at all: the context alone took 12–72 ms, following the host) and 100/100/100/99/99 warmed;
- * the home page went from 83–94 to 98–100. A visitor's browser moving between pages of the site
- * keeps its renderer warm in the same way. The warm tab shares no cache with the audit: Lighthouse
+ * Lighthouse bills that work to the page and multiplies it by four, so that even a blank page could
+ * score below the threshold (docs/decisions/0015-lighthouse-warm-renderer.md). A visitor's browser
+ * moving between pages of the site keeps its renderer warm in the same way. The warm tab shares no cache with the audit: Lighthouse
  * clears the origin's cache and storage before it loads the page.
  *
  * A page is run once; when any of its scores is below 95 it is run again, up to 5 times in all

@@ -20,11 +20,8 @@ export const parallelExtract: ExtractRunner = async (files, principlesYaml, prin
 
 /**
  * Each worker's young generation is kept to 8 MB, as the build's downloads worker's is: extraction
- * makes garbage at once, and with V8's default young generation each worker grew about 80 MB more.
- * On this project's virtual machine, memory a process touches for the first time costs 3-5 s per
- * GB (its kernel reports freed memory to the host at once, and the host faults it back in page by
- * page; README, "Where it stands"), so a smaller peak is time saved: at 10,000 sources ingest's
- * peak went from 770 to 605 MB and its page faults from 213,000-217,000 to 188,000-189,000.
+ * makes garbage at once, and on this project's virtual machine memory a process touches for the
+ * first time is dear, so a smaller peak is time saved (docs/decisions/0023-ingest-worker-threads.md).
  */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
 

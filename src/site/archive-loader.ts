@@ -14,7 +14,7 @@ import { bodyToHtml } from './body-html.ts';
 /**
  * The body of an archive file: what follows the frontmatter. Ingest writes every frontmatter value
  * on one line as a JSON string (renderDirective), so its closing `---` line is the first line that
- * is only `---`. Reading the YAML again only to skip it took a second of a 10,000-directive build.
+ * is only `---`, and the YAML need not be read again only to skip it (docs/decisions/0013-gray-matter-frontmatter-only.md).
  */
 export function bodyOf(text: string): string {
   return text.slice(frontmatterEnd(text));
@@ -40,9 +40,7 @@ export function frontmatterOf(text: string, path: string): string {
  * A directive's body as HTML, read from its file in the archive folder (see the note in the loader).
  * A blocking read on purpose, here and in the loader: for thousands of small files, each
  * asynchronous read is four trips through libuv's thread pool (open, stat, read, close), each
- * waking a thread. Reading the 10,000 files of the benchmark took 2.1 s of CPU time that way
- * against 0.3 s blocking (and 1.3 s against 0.3 s of wall time), on a machine whose two cores the
- * build already keeps busy.
+ * waking a thread, on cores the build already keeps busy (docs/decisions/0006-blocking-io-for-small-files.md).
  */
 export function readBody(filePath: string, dir = ARCHIVE_DIR): string {
   const path = join(dir, basename(filePath));
@@ -66,7 +64,7 @@ export function archiveLoader(dir: string): Loader {
         const text = readFileSync(path, 'utf8');
         const digest = generateDigest(text);
         // gray-matter is given the frontmatter alone: it looks every text it parses up in a cache
-        // keyed by the whole text, and hashing the bodies cost 0.7 s of a 10,000-directive build.
+        // keyed by the whole text, and hashing every body is time wasted (decision 0013).
         const { data: raw } = matter(frontmatterOf(text, path), {});
         const id = typeof raw.id === 'string' ? raw.id : file;
         if (seen.has(id)) throw new Error(`${path}: id "${id}" is used by another directive; run npm run ingest, which keeps ids unique`);
@@ -75,8 +73,8 @@ export function archiveLoader(dir: string): Loader {
         const filePath = relative(root, path);
         const data = await parseData({ id, data: raw, filePath });
         // Only metadata goes into the content store: Astro serializes the store as one string, which
-        // with every body held fails past ~30,000 directives ("Invalid string length"). Pages read
-        // the body from the file when they render (readBody).
+        // with every body held outgrows V8's longest string ("Invalid string length"). Pages read
+        // the body from the file when they render (readBody; docs/decisions/0011-content-store-metadata-only.md).
         store.set({ id, data, filePath, digest });
       }
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);

@@ -1,7 +1,7 @@
 /** Dates and labels as Vietnamese readers expect them (date-fns with its `vi` locale). */
-// One module per function, not the package's index: Node loads every module the index names (about
-// 250, 2.3 s) wherever this file is imported without a bundler: the Astro config's integrations, the
-// index step, the tests.
+// One module per function, not the package's index: Node loads every module the index names
+// wherever this file is imported without a bundler: the Astro config's integrations, the index
+// step, the tests (docs/decisions/0012-date-fns-per-function.md).
 import { format } from 'date-fns/format';
 import { parseISO } from 'date-fns/parseISO';
 import { vi } from 'date-fns/locale/vi';
@@ -9,10 +9,9 @@ import { vi } from 'date-fns/locale/vi';
 const date = (iso: string): Date => parseISO(iso);
 
 /**
- * `fn`, computed once per distinct argument. A build of 10,000 directives formats about 1,100
- * distinct dates tens of thousands of times (every page prints its date in several places, the
- * lists and the search metadata again), and date-fns's parsing and formatting of each took about
- * 0.7 s of the build's page rendering, which runs on one thread.
+ * `fn`, computed once per distinct argument. A build formats the same few distinct dates over and
+ * over (every page prints its date in several places, the lists and the search metadata again), on
+ * the one thread that renders pages (docs/decisions/0021-dates-formatted-once.md).
  */
 export function memoized(fn: (key: string) => string): (key: string) => string {
   const cache = new Map<string, string>();

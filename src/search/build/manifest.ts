@@ -5,8 +5,8 @@
  *
  * The build's downloads step reads every record anyway, so it collects this as it writes them
  * (src/site/integrations/downloads.ts) and leaves it in dist/ as SEARCH_MANIFEST_FILE; the index step reads
- * that one file instead of walking 10,000 folders and parsing 10,000 records again (about 3 s), and
- * removes it. Run on a site without it (an index rebuilt on its own), the index step collects the
+ * that one file instead of walking every folder and parsing every record again, and removes it
+ * (docs/decisions/0007-downloads-worker.md). Run on a site without it (an index rebuilt on its own), the index step collects the
  * same manifest from the records beside the pages.
  */
 import type { Directive } from '../../shared/schema.ts';

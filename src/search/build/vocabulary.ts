@@ -3,17 +3,17 @@
  * (src/search/build/index-step.ts).
  *
  * Why: Pagefind drops a query word that an index does not contain. With several bundles (by date)
- * that happens per bundle, so a word missing from one year widened that year's results ("1cvbcd khẩu
- * trang" found 2,261 directives instead of one). A page holding every word of the archive once, in
- * every bundle and kept out of results by a filter, means no bundle ever drops a word the archive
- * has; a word the archive lacks is still dropped everywhere, and reported as ignored.
+ * that happens per bundle, so a word missing from one year widened that year's results instead of
+ * emptying them. A page holding every word of the archive once, in every bundle and kept out of
+ * results by a filter, means no bundle ever drops a word the archive has; a word the archive lacks
+ * is still dropped everywhere, and reported as ignored (docs/decisions/0010-vocabulary-page-in-every-bundle.md).
  */
 
 /**
  * Pagefind's words of a text: each whitespace-separated token with its punctuation removed, and
  * each run of letters and digits in it ("COVID-19" → covid19, covid, 19; "21/7/2021" → 2172021,
  * 21, 7, 2021), lower-cased, in NFC. `seen` remembers tokens already handled across calls: an
- * archive repeats the same few thousand tokens millions of times (3.5 s → 0.7 s at 10,000).
+ * archive repeats the same few thousand tokens millions of times.
  */
 export function indexWords(text: string, into: Set<string> = new Set(), seen: Set<string> = new Set()): Set<string> {
   for (const raw of text.split(/\s+/u)) {

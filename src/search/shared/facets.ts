@@ -1,16 +1,12 @@
 /**
  * The filter counts and the date order of the search page, from one small table instead of
- * Pagefind's filter indexes and sort.
+ * Pagefind's filter indexes and sort, which are heavy, counted again in every search, and drop the
+ * pages without a date (docs/decisions/0005-facets-table.md).
  *
- * Pagefind counts filter values only once it has loaded its filter indexes, 133 kB at 10,000
- * directives (a list of page numbers per value, per bundle), and then counts them again in every
- * search, about 80 ms each time. Its date sort costs every search about 25 kB of page metadata,
- * drops the pages without a date, and works per bundle, so results had to be fetched year by year.
- * The index step writes this table instead (/pagefind/facets.json, 56 kB with Brotli at 10,000,
- * two thirds of it the ids): each page's Pagefind id and filter values as short codes, the pages
- * in order of date of issue. The search page counts the values of its results and orders them by
- * date itself; Pagefind still does the filtering, and loads a filter's index only when a reader
- * filters by it.
+ * The index step writes the table (/pagefind/facets.json): each page's Pagefind id and filter
+ * values as short codes, the pages in order of date of issue. The search page counts the values
+ * of its results and orders them by date itself; Pagefind still does the filtering, and loads a
+ * filter's index only when a reader filters by it.
  */
 import { compareYears, FILTERS, type FilterKey } from './constants.ts';
 
@@ -60,9 +56,9 @@ const digitsFor = (n: number): number => Math.max(1, Math.ceil(Math.log(Math.max
 /**
  * A filter's values in the order the search page lists them: years oldest first and undated last,
  * the others in Vietnamese alphabetical order (“Đắk Lắk” after “Cà Mau”, not after “Yên Bái”).
- * Sorted here, at build time, so that the page does not load Vietnamese collation data to sort
- * them (creating the collator alone took about 2.5 ms of its main thread, 10 ms at Lighthouse's
- * 4× throttling); the collator is made here on use, since the page imports this module too.
+ * Sorted here, at build time, so that the page needs no Vietnamese collator of its own (its
+ * creation alone costs the page's main thread; docs/decisions/0005-facets-table.md); the collator
+ * is made here on use, since the page imports this module too.
  */
 export function displayOrder(key: FilterKey, values: string[]): string[] {
   if (key === 'nam') return [...values].sort(compareYears);
