@@ -39,6 +39,61 @@ const IMMUTABLE_PATHS = [
   '/pagefind/*.pf_meta',
 ];
 
+/**
+ * The Content-Type of every kind of file the build writes, by extension. Text says its charset: the
+ * archive is Vietnamese, and a browser left to guess reads Latin-1. Pagefind's index files and its
+ * WebAssembly (`wasm.<language>.pagefind`) are gzip-compressed binary that Pagefind unpacks itself,
+ * so they are `application/octet-stream` with no Content-Encoding, as Pagefind's own server
+ * (`pagefind --serve`, actix-files) sends them; `.wasm` is here for a raw module, which the build
+ * does not write today.
+ */
+export const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.wasm': 'application/wasm',
+  '.pagefind': 'application/octet-stream',
+  '.pf_meta': 'application/octet-stream',
+  '.pf_index': 'application/octet-stream',
+  '.pf_fragment': 'application/octet-stream',
+  '.pf_filter': 'application/octet-stream',
+};
+
+/** Files named without an extension: `_headers` itself, which a host reads and does not serve. */
+const NAMED_TYPES: Record<string, string> = { _headers: 'text/plain; charset=utf-8' };
+
+/** The precompressed copies the build writes beside shared assets (src/site/integrations/precompress.ts). */
+const ENCODED = /\.(?:br|gz)$/;
+
+/**
+ * The Content-Type of a file of the site, from its path; null for a kind the table does not know. A
+ * `.br` or `.gz` copy is the file beside it, encoded: a server sends it in that file's place, with
+ * that file's type and a Content-Encoding.
+ */
+export function contentTypeOf(path: string): string | null {
+  const file = path.replace(ENCODED, '');
+  const name = file.slice(file.lastIndexOf('/') + 1);
+  const dot = name.lastIndexOf('.');
+  return NAMED_TYPES[name] ?? (dot > 0 ? (CONTENT_TYPES[name.slice(dot)] ?? null) : null);
+}
+
+/**
+ * Where a host would not send the right type by itself, `_headers` says it: Pagefind's extensions
+ * are nobody's standard (hosts send them untyped or refuse them), and the raw sources and Markdown
+ * files need their charset. Each pattern names one extension, so no two Content-Type rules ever
+ * match the same file (hosts join the values of a header set twice).
+ */
+const TYPED_PATHS: Array<[path: string, extension: string]> = [
+  ['/van-ban/*/nguon.txt', '.txt'],
+  ['/van-ban/*/van-ban.md', '.md'],
+  ...['.pf_meta', '.pf_index', '.pf_fragment', '.pf_filter', '.pagefind'].map((ext): [string, string] => [`/pagefind/*${ext}`, ext]),
+];
+
 /** For hosts that read a `_headers` file (Netlify, Cloudflare Pages): the same policy plus the usual headers. */
 export const HEADERS_FILE = `/*
   Content-Security-Policy: ${serialize({ ...DIRECTIVES, 'frame-ancestors': "'none'" })}
@@ -47,13 +102,7 @@ export const HEADERS_FILE = `/*
   X-Frame-Options: DENY
   Permissions-Policy: camera=(), microphone=(), geolocation=()
   Cross-Origin-Opener-Policy: same-origin
-
-/van-ban/*/nguon.txt
-  Content-Type: text/plain; charset=utf-8
-
-/van-ban/*/van-ban.md
-  Content-Type: text/markdown; charset=utf-8
-${IMMUTABLE_PATHS.map((path) => `\n${path}\n  Cache-Control: public, max-age=31536000, immutable\n`).join('')}`;
+${TYPED_PATHS.map(([path, ext]) => `\n${path}\n  Content-Type: ${CONTENT_TYPES[ext]}\n`).join('')}${IMMUTABLE_PATHS.map((path) => `\n${path}\n  Cache-Control: public, max-age=31536000, immutable\n`).join('')}`;
 
 interface HeaderRule {
   pattern: RegExp;
@@ -84,3 +133,9 @@ const RULES = parseHeadersFile(HEADERS_FILE);
 
 /** The headers a host reading HEADERS_FILE sends with `path`: every matching rule's, as those hosts merge them. */
 export const headersFor = (path: string): Array<[string, string]> => RULES.filter((r) => r.pattern.test(path)).flatMap((r) => r.headers);
+
+/**
+ * The path whose headers a "not found" answer carries: the 404 page's own, so it has the security
+ * headers of every page and never the year-long caching of the missing file's path.
+ */
+export const NOT_FOUND_PAGE = '/404.html';

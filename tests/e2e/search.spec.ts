@@ -241,3 +241,63 @@ for (const q of ['chi dao', 'phong chong dich']) {
     }
   });
 }
+
+test.describe('search input is bounded and the engine recovers', () => {
+  /** 3,000 one-letter words: Pagefind's WebAssembly traps on it after seconds, unless the page cuts it. */
+  const HUGE = Array.from({ length: 3000 }, (_, i) => 'abcdefghik'[i % 10]).join(' ');
+
+  test('a 3,000-word query is cut to its first 32 words, says so, and answers', async ({ page }) => {
+    await page.goto(`/tim-kiem/?${new URLSearchParams({ q: HUGE })}`);
+    await expect(page.locator('#trang-thai')).toHaveText(/văn bản|Không tìm thấy/, { timeout: 15_000 });
+    await expect(page.locator('#tu-khoa-bi-cat')).toBeVisible();
+    await expect(page.locator('#tu-khoa-bi-cat')).toContainText('32 từ đầu tiên');
+    const cut = HUGE.split(' ').slice(0, 32).join(' ');
+    await expect(page.locator('#tu-khoa')).toHaveValue(cut);
+    expect(new URL(page.url()).searchParams.get('q')).toBe(cut);
+  });
+
+  test('the search box takes at most 256 characters, and the help says how much is searched', async ({ page }) => {
+    await page.goto('/tim-kiem/');
+    await expect(page.locator('#tu-khoa')).toHaveAttribute('maxlength', '256');
+    await expect(page.locator('#tim-nhanh')).toHaveAttribute('maxlength', '256');
+    await expect(page.locator('#huong-dan-tim')).toContainText('32 từ');
+  });
+
+  const ENGINE_ERROR = /Bộ tìm kiếm gặp lỗi/;
+
+  test('when Pagefind cannot load, the page says so, stops searching, and the next search works', async ({ page }) => {
+    await page.route('**/pagefind/wasm.*', (route) => route.abort());
+    await page.goto(`/tim-kiem/?${new URLSearchParams({ q: 'chi dao' })}`);
+    await expect(page.locator('#trang-thai')).toHaveText(ENGINE_ERROR, { timeout: 15_000 });
+    await page.unroute('**/pagefind/wasm.*');
+    await page.locator('#tu-khoa').fill('Kon Tum');
+    await page.locator('#tu-khoa').press('Enter');
+    await expect(page.locator('#trang-thai')).toHaveText(/văn bản cho “Kon Tum”/);
+    expect((await ids(page))[0]).toBe(KON_TUM_ID);
+  });
+
+  test('when the search worker cannot start, the page says so and the next search works', async ({ page }) => {
+    await page.route('**/_astro/worker-*.js', (route) => route.abort());
+    await page.goto(`/tim-kiem/?${new URLSearchParams({ q: 'chi dao' })}`);
+    await expect(page.locator('#trang-thai')).toHaveText(ENGINE_ERROR, { timeout: 15_000 });
+    await page.unroute('**/_astro/worker-*.js');
+    await page.locator('#tu-khoa').fill('Kon Tum');
+    await page.locator('#tu-khoa').press('Enter');
+    await expect(page.locator('#trang-thai')).toHaveText(/văn bản cho “Kon Tum”/);
+  });
+
+  test('a search that never answers ends in a message, not "Đang tìm…" for good, and the next search works', async ({ page }) => {
+    // The page's clock is Playwright's, so the test jumps over the page's timeout instead of waiting it out.
+    await page.clock.install();
+    // The index chunks never arrive: Pagefind waits for ever.
+    await page.route('**/*.pf_index', () => undefined);
+    await page.goto(`/tim-kiem/?${new URLSearchParams({ q: 'chi dao' })}`);
+    await expect(page.locator('#trang-thai')).toHaveText('Đang tìm…');
+    await page.clock.fastForward('01:00');
+    await expect(page.locator('#trang-thai')).toHaveText(/Bộ tìm kiếm không trả lời/);
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+    await page.locator('#tu-khoa').fill('Kon Tum');
+    await page.locator('#tu-khoa').press('Enter');
+    await expect(page.locator('#trang-thai')).toHaveText(/văn bản cho “Kon Tum”/, { timeout: 15_000 });
+  });
+});

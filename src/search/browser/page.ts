@@ -9,6 +9,7 @@ import { foldDiacritics } from '../../shared/vietnamese.ts';
 import type { SearchHit, SearchData, WorkerMethod, WorkerMethods, WorkerReply, WorkerRequest } from './protocol.ts';
 import {
   FILTER_PARAMS,
+  QUERY_LIMITS,
   numberToken,
   looksLikeDocNumber,
   pagefindFilters,
@@ -30,6 +31,8 @@ interface PagefindResponse {
   results: PagefindResult[];
   /** The worker's number for this search, whose results it keeps until told to forget them. */
   search: number;
+  /** The worker that answered (the `session` it ran in): only it holds the results. */
+  session: number;
 }
 interface Pagefind {
   search(term: string | null, o?: Record<string, unknown>): Promise<PagefindResponse>;
@@ -49,6 +52,7 @@ const exactBox = document.querySelector<HTMLInputElement>('#dau-chinh-xac')!;
 const filterBox = document.querySelector<HTMLElement>('#bo-loc')!;
 const status = document.querySelector<HTMLElement>('#trang-thai')!;
 const notice = document.querySelector<HTMLElement>('#tu-bi-bo-qua')!;
+const cutNote = document.querySelector<HTMLElement>('#tu-khoa-bi-cat')!;
 const list = document.querySelector<HTMLOListElement>('#danh-sach-ket-qua')!;
 const more = document.querySelector<HTMLButtonElement>('#xem-them')!;
 const empty = document.querySelector<HTMLElement>('#khong-co-ket-qua')!;
@@ -94,10 +98,28 @@ const answered = new RecentMap<string, PagefindResponse[]>(ANSWERS_KEPT, (respon
   if (responses !== stream?.responses) pagefind.forget(responses);
 });
 
+/**
+ * A call the worker has not answered in this time is taken as hung, and the worker is stopped. The
+ * slowest query the limits allow (32 common words, the first search of a visit, 10,000 directives,
+ * on a busy machine) answers in about half of it; a stalled download or a WebAssembly loop never does.
+ */
+const CALL_TIMEOUT_MS = 30_000;
+
+/** Why the worker was stopped: it failed (Pagefind threw, its WebAssembly trapped, it died) or hung. */
+class EngineError extends Error {
+  readonly timedOut: boolean;
+  constructor(message: string, timedOut = false) {
+    super(message);
+    this.timedOut = timedOut;
+  }
+}
+
 /** Pagefind's worker, started on the first search (src/search/browser/worker.ts says why). */
 let worker: Worker | null = null;
+/** Counts the workers stopped: results are only ever asked of the worker that found them. */
+let session = 0;
 let calls = 0;
-const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void; timer: ReturnType<typeof setTimeout> }>();
 
 function startWorker(): Worker {
   const started = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
@@ -106,17 +128,36 @@ function startWorker(): Worker {
     const call = pending.get(reply.id);
     if (!call) return;
     pending.delete(reply.id);
-    if ('error' in reply) call.reject(new Error(reply.error));
+    clearTimeout(call.timer);
+    if ('error' in reply) stopWorker(new EngineError(reply.error), call);
     else call.resolve(reply.value);
   });
-  started.addEventListener('error', (event) => {
-    // The worker could not start or threw outside a call: every waiting call fails, the next starts it again.
-    for (const call of pending.values()) call.reject(new Error(`search worker: ${event.message || 'failed'}`));
-    pending.clear();
-    worker = null;
-    exactApplied = null;
-  });
+  // The worker could not start, or threw outside a call.
+  started.addEventListener('error', (event) => stopWorker(new EngineError(`search worker: ${event.message || 'failed'}`)));
+  started.addEventListener('messageerror', () => stopWorker(new EngineError('search worker: unreadable message')));
   return started;
+}
+
+/**
+ * Stops the worker after any failure and fails every call waiting on it: a Pagefind that threw or
+ * trapped may be left broken, and one that hangs blocks every later search. The next call starts a
+ * fresh worker, which has none of the old one's results: the page forgets the answers it kept and
+ * the list on screen can show no more of its results.
+ */
+function stopWorker(error: EngineError, failed?: { reject: (error: Error) => void }): void {
+  worker?.terminate();
+  worker = null;
+  session += 1;
+  exactApplied = null;
+  failed?.reject(error);
+  for (const call of pending.values()) {
+    clearTimeout(call.timer);
+    call.reject(error);
+  }
+  pending.clear();
+  answered.clear();
+  stream = null;
+  more.hidden = true;
 }
 
 function ask<M extends WorkerMethod>(method: M, ...args: Parameters<WorkerMethods[M]>): Promise<ReturnType<WorkerMethods[M]>> {
@@ -124,7 +165,8 @@ function ask<M extends WorkerMethod>(method: M, ...args: Parameters<WorkerMethod
   const id = ++calls;
   const request = { id, method, args } as WorkerRequest;
   return new Promise((resolve, reject) => {
-    pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+    const timer = setTimeout(() => stopWorker(new EngineError(`search worker: no answer to ${method} in ${CALL_TIMEOUT_MS} ms`, true)), CALL_TIMEOUT_MS);
+    pending.set(id, { resolve: resolve as (value: unknown) => void, reject, timer });
     worker!.postMessage(request);
   });
 }
@@ -133,11 +175,20 @@ function ask<M extends WorkerMethod>(method: M, ...args: Parameters<WorkerMethod
 const pagefind: Pagefind = {
   search: async (term, options = {}) => {
     const { search, hits } = await ask('search', term, options);
-    return { search, results: hits.map((hit) => ({ ...hit, data: () => ask('data', search, hit.id) })) };
+    const from = session;
+    return {
+      search,
+      session: from,
+      results: hits.map((hit) => ({
+        ...hit,
+        data: () => (from === session ? ask('data', search, hit.id) : Promise.reject(new EngineError('search worker restarted'))),
+      })),
+    };
   },
   forget: (responses) => {
     // A worker started since has none of them.
-    if (worker) void ask('forget', responses.map((r) => r.search));
+    const own = responses.filter((r) => r.session === session).map((r) => r.search);
+    if (worker && own.length > 0) void ask('forget', own).catch(() => undefined);
   },
 };
 
@@ -194,15 +245,32 @@ class ResultStream {
   }
 }
 
+/** What the status line says while a search runs; every way a search ends replaces it. */
+const BUSY = 'Đang tìm…';
+
+/**
+ * Runs a search and shows it. Whatever happens, the status line ends up saying so: the results,
+ * "nothing found", the idle prompt, or the error; a search overtaken by a newer one leaves the line
+ * to that one.
+ */
 async function run(state: SearchState): Promise<void> {
   const mine = ++generation;
   syncForm(state);
-  const hasFilters = Object.keys(state.filters).length > 0;
-  if (!state.query && !hasFilters) {
+  renderCut(state);
+  if (!state.query && Object.keys(state.filters).length === 0) {
     renderIdle();
     return;
   }
-  status.textContent = 'Đang tìm…';
+  renderStatus(BUSY);
+  try {
+    await search(state, mine);
+  } catch (error) {
+    if (mine === generation) renderError(error);
+  }
+}
+
+async function search(state: SearchState, mine: number): Promise<void> {
+  const hasFilters = Object.keys(state.filters).length > 0;
   const pf = await loadPagefind(state.exact);
   // A filter's URL value names one of the table's values.
   if (hasFilters) await loadFacets();
@@ -226,15 +294,16 @@ async function run(state: SearchState): Promise<void> {
   list.replaceChildren();
   await showMore(state);
   if (mine !== generation) return;
-  status.textContent = stream.total === 0 ? 'Không tìm thấy văn bản nào.' : `${stream.total} văn bản${state.query ? ` cho “${state.query}”` : ''}.`;
-  empty.hidden = stream.total !== 0;
+  renderStatus(shown.total === 0 ? 'Không tìm thấy văn bản nào.' : `${shown.total} văn bản${state.query ? ` cho “${state.query}”` : ''}.`);
+  empty.hidden = shown.total !== 0;
   // Filter counts, over every result (of all variants), once the table is here.
   await loadFacets();
   if (mine !== generation) return;
   renderFilters(countFacets(facetPages, shown.results.map((r) => r.id)), state);
   // After the results are on screen: which words matched nothing (Pagefind drops them silently)?
+  // The results stand if this fails; a failed worker has been stopped and the next search starts another.
   if (state.query) {
-    const ignored = await ignoredWords(pf, state);
+    const ignored = await ignoredWords(pf, state).catch(() => []);
     if (mine === generation) renderNotice(ignored);
   }
 }
@@ -256,12 +325,13 @@ async function ignoredWords(pf: Pagefind, state: SearchState): Promise<string[]>
 }
 
 async function showMore(state: SearchState): Promise<void> {
-  if (!stream) return;
+  const shown = stream;
+  if (!shown) return;
   const mine = generation;
-  const items = await stream.next(PAGE_SIZE);
-  if (mine !== generation) return;
+  const items = await shown.next(PAGE_SIZE);
+  if (mine !== generation || shown !== stream) return;
   for (const item of items) list.append(resultItem(item, state));
-  more.hidden = stream.done;
+  more.hidden = shown.done;
 }
 
 function resultItem(d: SearchData, state: SearchState): HTMLLIElement {
@@ -358,13 +428,51 @@ function renderNotice(ignored: string[]): void {
       : `Không có văn bản nào chứa ${ignored.map((w) => `“${w}”`).join(', ')}: ${ignored.length > 1 ? 'các từ này' : 'từ này'} đã được bỏ qua khi tìm.`;
 }
 
+function renderStatus(text: string, failed = false): void {
+  status.textContent = text;
+  status.classList.toggle('search-status--error', failed);
+}
+
+/**
+ * The reader's own words for what went wrong; the search box stays as it was, ready to try again.
+ * A search that failed clears the previous one's results, which would seem to be its own; "Xem thêm"
+ * that failed keeps the results already shown.
+ */
+function renderError(error: unknown, keepResults = false): void {
+  more.hidden = true;
+  if (!keepResults) {
+    list.replaceChildren();
+    empty.hidden = true;
+    renderNotice([]);
+  }
+  renderStatus(
+    error instanceof EngineError && error.timedOut
+      ? `Bộ tìm kiếm không trả lời sau ${CALL_TIMEOUT_MS / 1000} giây nên đã dừng. Bấm “Tìm” để thử lại, hoặc bớt từ khóa.`
+      : 'Bộ tìm kiếm gặp lỗi nên chưa tìm được. Bấm “Tìm” để thử lại; nếu vẫn lỗi, hãy tải lại trang.',
+    true,
+  );
+  // The details are for whoever looks at the console; the page says what the reader can do.
+  console.error(error);
+}
+
+/** Says when the query searched is shorter than the one typed or linked (QUERY_LIMITS). */
+function renderCut(state: SearchState): void {
+  cutNote.hidden = state.cut === null;
+  cutNote.textContent =
+    state.cut === 'words'
+      ? `Từ khóa dài hơn ${QUERY_LIMITS.words} từ: chỉ tìm theo ${QUERY_LIMITS.words} từ đầu tiên.`
+      : state.cut === 'chars'
+        ? `Từ khóa dài hơn ${QUERY_LIMITS.chars} ký tự: chỉ tìm theo ${QUERY_LIMITS.chars} ký tự đầu tiên.`
+        : '';
+}
+
 function renderIdle(): void {
   list.replaceChildren();
   more.hidden = true;
   empty.hidden = true;
   notice.hidden = true;
   filterBox.replaceChildren();
-  status.textContent = 'Nhập từ khóa để tìm trong toàn văn các văn bản.';
+  renderStatus('Nhập từ khóa để tìm trong toàn văn các văn bản.');
 }
 
 function syncForm(state: SearchState): void {
@@ -383,6 +491,13 @@ function navigate(state: SearchState): void {
   void run(state);
 }
 
+/** The search a URL names; a query the page cut is put back into the URL as searched. */
+function fromLocation(): SearchState {
+  const state = readState(new URLSearchParams(location.search));
+  if (state.cut) history.replaceState(null, '', `${location.pathname}${writeState(state)}`);
+  return state;
+}
+
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   navigate(formState());
@@ -390,8 +505,8 @@ form.addEventListener('submit', (event) => {
 form.addEventListener('change', (event) => {
   if (event.target !== input) navigate(formState());
 });
-more.addEventListener('click', () => void showMore(readState(new URLSearchParams(location.search))));
-window.addEventListener('popstate', () => void run(readState(new URLSearchParams(location.search))));
+more.addEventListener('click', () => void showMore(readState(new URLSearchParams(location.search))).catch((error: unknown) => renderError(error, true)));
+window.addEventListener('popstate', () => void run(fromLocation()));
 
 // Keyboard: ↓ from the box to the first result, ↑/↓ between results, ↑ from the first back to the box.
 form.addEventListener('keydown', (event) => {
@@ -410,4 +525,4 @@ list.addEventListener('keydown', (event) => {
   else links[at - 1]?.focus();
 });
 
-void run(readState(new URLSearchParams(location.search)));
+void run(fromLocation());

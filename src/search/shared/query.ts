@@ -24,6 +24,59 @@ export interface SearchState {
   sort: SortOrder;
   /** Strict tone marks (Pagefind's exactDiacritics). */
   exact: boolean;
+  /** Which limit cut the query as it came (QUERY_LIMITS), or null when it came whole. */
+  cut: QueryCut | null;
+}
+
+/**
+ * How much of a query is searched. Pagefind looks up and scores every word, and a short word also
+ * matches every longer word it begins, so its cost grows with each one: 3,000 one-letter words made
+ * its WebAssembly trap at 10,000 directives and left the page searching for ever. Real queries are
+ * far shorter: the longest thing a reader pastes is a directive's subject (trích yếu), about 30
+ * words and under 200 characters; a phrase or a number is a few. 32 words and 256 characters keep
+ * every such query whole, and the characters also bound words glued by punctuation ("a-a-a…").
+ */
+export const QUERY_LIMITS = { words: 32, chars: 256 } as const;
+export type QueryCut = keyof typeof QUERY_LIMITS;
+
+/** A word for the limit: what a reader counts, a run between spaces with a letter or digit in it. */
+const isWord = (token: string): boolean => /[\p{L}\p{N}]/u.test(token);
+
+/** The first `limit` words of a query, or null if it has no more. */
+function firstWords(query: string, limit: number): string | null {
+  const tokens = query.split(/\s+/);
+  if (tokens.filter(isWord).length <= limit) return null;
+  let words = 0;
+  return tokens
+    .filter((t) => (words += isWord(t) ? 1 : 0) <= limit)
+    .join(' ')
+    .trim();
+}
+
+/** At most `limit` characters of a query, cut at the end of a word where there is one. */
+function firstChars(query: string, limit: number): string {
+  if (query.length <= limit) return query;
+  const head = query.slice(0, limit);
+  const wordEnd = /\s/.test(query[limit]!) ? limit : head.search(/\s\S*$/);
+  // Cut inside one long word: never leave half of a character outside the Basic Multilingual Plane.
+  return (wordEnd > 0 ? head.slice(0, wordEnd) : head.replace(/[\uD800-\uDBFF]$/, '')).trim();
+}
+
+/**
+ * The query as searched: its first QUERY_LIMITS.words words, then at most QUERY_LIMITS.chars
+ * characters, cut at the end of a word. A quoted phrase cut short is closed again, so it is still
+ * searched as a phrase (Pagefind searches a phrase only between two straight quotes).
+ */
+export function boundQuery(query: string): { query: string; cut: QueryCut | null } {
+  const byWords = firstWords(query, QUERY_LIMITS.words);
+  let bounded = byWords ?? query;
+  let cut: QueryCut | null = byWords === null ? null : 'words';
+  if (bounded.length > QUERY_LIMITS.chars) {
+    bounded = firstChars(bounded, QUERY_LIMITS.chars);
+    cut = 'chars';
+  }
+  if (cut && (bounded.match(/"/g) ?? []).length % 2 === 1) bounded = `${firstChars(bounded, QUERY_LIMITS.chars - 1)}"`;
+  return { query: bounded, cut };
 }
 
 export function readState(params: URLSearchParams): SearchState {
@@ -33,11 +86,15 @@ export function readState(params: URLSearchParams): SearchState {
     if (values.length > 0) filters[key] = values;
   }
   const sort = params.get(SEARCH_PARAMS.sort);
+  // Every way into a search (the URL, the form, going back) passes here, so the page, the URL and
+  // Pagefind all see the same bounded query.
+  const { query, cut } = boundQuery((params.get(SEARCH_PARAMS.query) ?? '').normalize('NFC').trim());
   return {
-    query: (params.get(SEARCH_PARAMS.query) ?? '').normalize('NFC').trim(),
+    query,
     filters,
     sort: sort === 'moi-nhat' || sort === 'cu-nhat' ? sort : 'lien-quan',
     exact: params.get(SEARCH_PARAMS.exact) === '1',
+    cut,
   };
 }
 

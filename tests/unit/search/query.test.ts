@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
+  boundQuery,
+  QUERY_LIMITS,
   numberToken,
   looksLikeDocNumber,
   pagefindFilters,
@@ -56,6 +58,7 @@ describe('URL state', () => {
       filters: { tinh: ['kon-tum', 'gia-lai'], nam: ['2021'], phuong_cham: ['4-tai-cho'] },
       sort: 'moi-nhat',
       exact: true,
+      cut: null,
     });
     expect(writeState(state)).toBe(search);
   });
@@ -68,5 +71,54 @@ describe('URL state', () => {
       tinh: { any: ['Thừa Thiên Huế'] },
       phuong_cham: { any: ['4 tại chỗ'] },
     });
+  });
+});
+
+describe('boundQuery', () => {
+  const words = (n: number, word = 'a'): string => Array.from({ length: n }, () => word).join(' ');
+
+  test('keeps a directive\'s whole subject as typed, and says nothing was cut', () => {
+    const subject = 'tiếp tục thực hiện các biện pháp cấp bách phòng, chống dịch COVID-19 trên địa bàn tỉnh theo Chỉ thị số 16/CT-TTg của Thủ tướng Chính phủ';
+    expect(boundQuery(subject)).toEqual({ query: subject, cut: null });
+  });
+  test('keeps the first 32 words of 3,000 and says the words were cut', () => {
+    expect(QUERY_LIMITS.words).toBe(32);
+    expect(boundQuery(words(3000))).toEqual({ query: words(32), cut: 'words' });
+  });
+  test('counts only runs with a letter or digit as words: a lone dash or quote is not one', () => {
+    const query = `${words(16)} - ${words(16, 'b')} – ${words(5, 'c')}`;
+    expect(boundQuery(query)).toEqual({ query: `${words(16)} - ${words(16, 'b')} –`, cut: 'words' });
+  });
+  test('cuts a long query at the last word that ends within 256 characters', () => {
+    expect(QUERY_LIMITS.chars).toBe(256);
+    // 14 words of 17 letters and their spaces make 251 characters; the 15th would end at 269.
+    const query = words(30, 'nghiêmtúcthựchiện');
+    const { query: bounded, cut } = boundQuery(query);
+    expect(cut).toBe('chars');
+    expect(bounded).toBe(words(14, 'nghiêmtúcthựchiện'));
+    expect(bounded.length).toBeLessThanOrEqual(256);
+  });
+  test('cuts one word longer than 256 characters at 256, and words glued by punctuation too', () => {
+    expect(boundQuery('x'.repeat(300))).toEqual({ query: 'x'.repeat(256), cut: 'chars' });
+    expect(boundQuery(Array(200).fill('a').join('-')).query).toHaveLength(256);
+  });
+  test('never leaves half of a character outside the Basic Multilingual Plane at the cut', () => {
+    const bounded = boundQuery(`${'x'.repeat(255)}😷😷`).query;
+    expect(bounded).toBe('x'.repeat(255));
+  });
+  test('closes a quoted phrase it cuts, so it is still searched as a phrase', () => {
+    expect(boundQuery(`"${words(40)}"`)).toEqual({ query: `"${words(32)}"`, cut: 'words' });
+    const long = boundQuery(`"${words(30, 'nghiêmtúcthựchiện')}"`).query;
+    expect(long.startsWith('"') && long.endsWith('"')).toBe(true);
+    expect(long.length).toBeLessThanOrEqual(256);
+  });
+  test('leaves a quote the reader left open alone when nothing is cut', () => {
+    expect(boundQuery('"4 tại chỗ')).toEqual({ query: '"4 tại chỗ', cut: null });
+  });
+  test('readState searches the bounded query and remembers what was cut', () => {
+    const state = readState(new URLSearchParams({ q: words(3000) }));
+    expect(state.query).toBe(words(32));
+    expect(state.cut).toBe('words');
+    expect(writeState(state)).toBe(`?q=${words(32).replaceAll(' ', '+')}`);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { headersFor, parseHeadersFile, pathPattern } from '../../../src/site/security.ts';
+import { contentTypeOf, headersFor, NOT_FOUND_PAGE, parseHeadersFile, pathPattern } from '../../../src/site/security.ts';
 
 const cacheControl = (path: string): string | undefined => headersFor(path).find(([name]) => name === 'Cache-Control')?.[1];
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -55,5 +55,56 @@ describe('headersFor: what a host reading dist/_headers sends', () => {
       '/favicon.svg',
     ])
       expect(cacheControl(path), path).toBeUndefined();
+  });
+});
+
+describe('contentTypeOf: the type of every kind of file the build writes', () => {
+  test('Pagefind\'s index files and WebAssembly are binary, sent as application/octet-stream', () => {
+    for (const path of [
+      '/pagefind/pagefind.vi_2d594970fd.pf_meta',
+      '/pagefind/index/vi_29d1eb5.pf_index',
+      '/pagefind/2021-07/fragment/vi_73e1675.pf_fragment',
+      '/pagefind/filter/vi_f92f461.pf_filter',
+      '/pagefind/wasm.unknown.pagefind',
+    ])
+      expect(contentTypeOf(path), path).toBe('application/octet-stream');
+  });
+  test('text says its charset; scripts are text/javascript, a raw WebAssembly module application/wasm', () => {
+    expect(contentTypeOf('/tim-kiem/index.html')).toBe('text/html; charset=utf-8');
+    expect(contentTypeOf('/pagefind/pagefind.js')).toBe('text/javascript; charset=utf-8');
+    expect(contentTypeOf('/van-ban/kon-tum/2021-07-21-235-cv-tu/nguon.txt')).toBe('text/plain; charset=utf-8');
+    expect(contentTypeOf('/van-ban/kon-tum/2021-07-21-235-cv-tu/van-ban.md')).toBe('text/markdown; charset=utf-8');
+    expect(contentTypeOf('/sitemap-index.xml')).toBe('application/xml; charset=utf-8');
+    expect(contentTypeOf('/favicon.svg')).toBe('image/svg+xml');
+    expect(contentTypeOf('/x/module.wasm')).toBe('application/wasm');
+  });
+  test('a .br or .gz copy has the type of the file it encodes', () => {
+    expect(contentTypeOf('/_astro/Base.Cl6NbGHB.css.br')).toBe('text/css; charset=utf-8');
+    expect(contentTypeOf('/pagefind/wasm.unknown.pagefind.gz')).toBe('application/octet-stream');
+  });
+  test('_headers itself is plain text, and a kind the table does not know has no type', () => {
+    expect(contentTypeOf('/_headers')).toBe('text/plain; charset=utf-8');
+    expect(contentTypeOf('/photo.heic')).toBeNull();
+    expect(contentTypeOf('/van-ban/kon-tum/')).toBeNull();
+  });
+});
+
+describe('_headers: types a host would not know, and the 404', () => {
+  const contentTypes = (path: string): string[] => headersFor(path).filter(([name]) => name === 'Content-Type').map(([, value]) => value);
+  test('names the type of Pagefind\'s files, in the primary bundle and in bundles by date, as the table does', () => {
+    for (const path of ['/pagefind/pagefind.vi_2d594970fd.pf_meta', '/pagefind/2021/index/vi_4ce7f1b.pf_index', '/pagefind/fragment/vi_73e1675.pf_fragment', '/pagefind/2022-01/filter/vi_f.pf_filter', '/pagefind/wasm.unknown.pagefind'])
+      expect(contentTypes(path), path).toEqual([contentTypeOf(path)]);
+  });
+  test('names the charset of the raw sources and the Markdown files', () => {
+    expect(contentTypes('/van-ban/kon-tum/2021-07-21-235-cv-tu/nguon.txt')).toEqual(['text/plain; charset=utf-8']);
+    expect(contentTypes('/van-ban/kon-tum/2021-07-21-235-cv-tu/van-ban.md')).toEqual(['text/markdown; charset=utf-8']);
+  });
+  test('leaves the types every host knows to the host', () => {
+    for (const path of ['/tim-kiem/index.html', '/pagefind/pagefind.js', '/_astro/Base.Cl6NbGHB.css', '/pagefind/bundles.json']) expect(contentTypes(path), path).toEqual([]);
+  });
+  test('the 404 page gets the security headers and no year-long caching', () => {
+    const names = headersFor(NOT_FOUND_PAGE).map(([name]) => name);
+    expect(names).toEqual(expect.arrayContaining(['Content-Security-Policy', 'X-Content-Type-Options', 'X-Frame-Options', 'Referrer-Policy']));
+    expect(names).not.toContain('Cache-Control');
   });
 });
