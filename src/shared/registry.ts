@@ -115,7 +115,7 @@ export function parseRegistry(json: string, file: string): Registry {
   const registry: Registry = { ids: r.ids, redirects: r.redirects, added, withdrawn };
   const problems = registryProblems(registry);
   if (problems.length > 0) {
-    throw new Error(`${file}: ${problems.map((p) => `\n  ${p}`).join('')}\nFix or remove these entries (git log -p ${file} shows what they were), then run npm run ingest`);
+    throw new Error(`${file}:${problems.map((p) => `\n  ${p}`).join('')}\nFix or remove these entries (git log -p ${file} shows what they were), then run npm run ingest`);
   }
   return registry;
 }

@@ -79,7 +79,7 @@ describe('a build from a registry hand-edited to redirect from "../../../pwned"'
     writeFileSync(join(copy.directives, 'permalinks.json'), JSON.stringify(registry, null, 2));
     const out = join(tmp, 'hostile-registry', 'out', 'dist');
     const message = await failure(buildSite(copy.directives, out, join(tmp, 'hostile-registry')));
-    expect(message).toContain(`${join(copy.directives, 'permalinks.json')}: \n  redirects → key "../../../pwned": expected lowercase ASCII words joined by "-" and "/", got "../../../pwned"`);
+    expect(message).toContain(`${join(copy.directives, 'permalinks.json')}:\n  redirects → key "../../../pwned": expected lowercase ASCII words joined by "-" and "/", got "../../../pwned"`);
     expect(walk(tmp).filter((f) => f.includes('pwned'))).toEqual([]);
     expect(existsSync(out)).toBe(false);
   });

@@ -42,7 +42,7 @@ describe('parseRegistry', () => {
   });
   test('refuses a redirect from "../../../pwned", naming the entry', () => {
     expect(() => parseRegistry(json(registry({ ids: { 'a.txt': ID }, redirects: { '../../../pwned': ID } })), FILE)).toThrow(
-      `${FILE}: \n  redirects → key "../../../pwned": expected lowercase ASCII words joined by "-" and "/", got "../../../pwned"\n`,
+      `${FILE}:\n  redirects → key "../../../pwned": expected lowercase ASCII words joined by "-" and "/", got "../../../pwned"\n`,
     );
   });
   test('refuses an unsafe id in every section, one line each', () => {
