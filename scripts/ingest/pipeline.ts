@@ -184,18 +184,42 @@ export async function ingest(opts: IngestOptions, io: IngestIO, runExtract: Extr
     files.set(`${stem(draft.source_file)}.md`, renderDirective(written, draft.body));
   }
 
-  // Every published id must still answer: with its new page, its last good page, or a withdrawal notice.
-  let registry = assigned.registry;
-  const present = new Set(sources);
+  const { registry, keep, problems, notices } = await answerPublished(opts, io, { registry: assigned.registry, files, outputs, present: new Set(sources), curationOf });
+  // Checked before any file is written: a registry that could not be read back is never left behind.
+  const registryJson = serializeRegistry(registry, opts.registryFile);
+  const stale = await writeOutputs(opts, io, files, outputs, keep, registryJson);
+  const rejected = [...outcomes.values()].some((o) => o.status === 'rejected');
+  const exitCode = rejected || problems.length > 0 || (opts.check && stale.length > 0) ? 1 : 0;
+  return { outcomes: sources.map((s) => outcomes.get(s)!), problems, notices, stale, exitCode };
+}
+
+/**
+ * Every published id must still answer: with its new page, its last good page (a source rejected
+ * or removed keeps it, and that is a problem), or the notice of a withdrawal the curator asked for.
+ * Returns the registry with the withdrawals made, the pages to keep, and what to report.
+ */
+async function answerPublished(
+  opts: IngestOptions,
+  io: IngestIO,
+  batch: {
+    registry: Registry;
+    files: Map<string, string>;
+    outputs: Set<string>;
+    present: Set<string>;
+    curationOf: (source: string) => Promise<{ file: string; curation: Curation } | null>;
+  },
+): Promise<{ registry: Registry; keep: Set<string>; problems: string[]; notices: string[] }> {
+  const { files, outputs, present } = batch;
+  let registry = batch.registry;
+  const keep = new Set<string>();
   const problems: string[] = [];
   const notices: string[] = [];
-  const keep = new Set<string>();
   for (const [source, id] of Object.entries(registry.ids)) {
     const name = `${stem(source)}.md`;
     if (files.has(name)) continue;
     const last = join(opts.outDir, name);
     if (!present.has(source)) {
-      const found = await curationOf(source);
+      const found = await batch.curationOf(source);
       if (found?.curation.withdrawn) {
         const record = outputs.has(name) ? lastRecord(await io.readFile(last)) : null;
         registry = withdraw(registry, source, { date: opts.today, ...found.curation.withdrawn, ...(record ?? NO_RECORD) });
@@ -209,12 +233,7 @@ export async function ingest(opts: IngestOptions, io: IngestIO, runExtract: Extr
     if (outputs.has(name)) keep.add(name);
     else problems.push(`${opts.registryFile}: published id "${id}" (${source}) would not answer: ${last} is missing; fix the source and run npm run ingest`);
   }
-  // Checked before any file is written: a registry that could not be read back is never left behind.
-  const registryJson = serializeRegistry(registry, opts.registryFile);
-  const stale = await writeOutputs(opts, io, files, outputs, keep, registryJson);
-  const rejected = [...outcomes.values()].some((o) => o.status === 'rejected');
-  const exitCode = rejected || problems.length > 0 || (opts.check && stale.length > 0) ? 1 : 0;
-  return { outcomes: sources.map((s) => outcomes.get(s)!), problems, notices, stale, exitCode };
+  return { registry, keep, problems, notices };
 }
 
 const stillPresent = (file: string, source: string, sourcesDir: string): string =>
