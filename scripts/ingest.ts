@@ -7,8 +7,8 @@
  *   npm run ingest -- --check                       exit 1 when content/directives is not what a run would write
  *   --curation DIR --registry FILE --principles FILE --quiet (no per-source table)
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ingest, REPORTED_FIELDS, type IngestIO, type Outcome } from './ingest/pipeline.ts';
 import { parallelExtract } from './ingest/parallel.ts';
@@ -17,6 +17,24 @@ import { parallelExtract } from './ingest/parallel.ts';
 // each. Writing the 9,930 files of the 10,000-directive benchmark that way took ingest from
 // 7.0-8.0 s to 6.6-6.7 s and 12 s of CPU time to 11 s (three runs each, alternated).
 const madeDirs = new Set<string>();
+
+/**
+ * Every file is written under a temporary name in its own folder, then renamed over the old one: a
+ * rename within a folder is atomic, so a run stopped at any moment leaves each file whole, old or
+ * new. The name is hidden and not `.md` (no reader takes it for a directive) and short whatever the
+ * file's name; the first write into a folder clears those a stopped run left there.
+ */
+const TEMP_FILE = /^\.ingest-\d+-\d+\.tmp$/;
+let temps = 0;
+const tempFile = (dir: string): string => join(dir, `.ingest-${process.pid}-${++temps}.tmp`);
+
+function prepareDir(dir: string): void {
+  if (madeDirs.has(dir)) return;
+  mkdirSync(dir, { recursive: true });
+  for (const name of readdirSync(dir)) if (TEMP_FILE.test(name)) rmSync(join(dir, name), { force: true });
+  madeDirs.add(dir);
+}
+
 const io: IngestIO = {
   async listFiles(dir) {
     try {
@@ -38,9 +56,15 @@ const io: IngestIO = {
   },
   async writeFile(path, text) {
     const dir = dirname(path);
-    if (!madeDirs.has(dir)) mkdirSync(dir, { recursive: true });
-    madeDirs.add(dir);
-    writeFileSync(path, text);
+    prepareDir(dir);
+    const temp = tempFile(dir);
+    try {
+      writeFileSync(temp, text);
+      renameSync(temp, path);
+    } catch (e) {
+      rmSync(temp, { force: true });
+      throw e;
+    }
   },
   async removeFile(path) {
     rmSync(path, { force: true });
@@ -97,6 +121,7 @@ async function main(): Promise<number> {
   const lines: string[] = [];
   if (!values.quiet) lines.push('source | id | fields found | warnings', ...result.outcomes.map(formatRow));
   else lines.push(...result.outcomes.filter((o) => o.status === 'rejected').map(formatRow));
+  lines.push(...result.notices);
   for (const p of result.problems) lines.push(`error: ${p}`);
   if (values.check) {
     for (const f of result.stale) lines.push(`out of date: ${f}`);

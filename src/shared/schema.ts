@@ -19,10 +19,21 @@ export const isoDate = z
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
   }, 'not a calendar date');
 
-/** Permalink id: lowercase ASCII segments joined by "/", e.g. `kon-tum/2021-07-21-235-cv-tu`. */
-export const permalinkId = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)*$/, 'expected lowercase ASCII words joined by "-" and "/"');
+/**
+ * Permalink id: lowercase ASCII words joined by "-", segments joined by "/", e.g.
+ * `kon-tum/2021-07-21-235-cv-tu`. The one rule for an id wherever it is written or read (a
+ * directive, a curator's `id:`, every entry of content/permalinks.json, the site's redirects): with
+ * no ".", "..", leading "/", scheme or other character, /van-ban/<id>/ always stays inside the site.
+ */
+const PERMALINK_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)*$/;
+const PERMALINK_ID_EXPECTED = 'expected lowercase ASCII words joined by "-" and "/"';
+export const permalinkId = z.string().regex(PERMALINK_ID, PERMALINK_ID_EXPECTED);
+
+/** The same rule outside a schema: null for a permalink id, else what is wrong, with the value. */
+export function permalinkIdProblem(value: unknown): string | null {
+  if (typeof value === 'string' && PERMALINK_ID.test(value)) return null;
+  return `${PERMALINK_ID_EXPECTED}, got ${JSON.stringify(value) ?? String(value)}`;
+}
 
 /** Kinds of document (loại văn bản). */
 export const DOC_TYPES = [
