@@ -23,14 +23,18 @@ export const isoDate = z
  * Permalink id: lowercase ASCII words joined by "-", segments joined by "/", e.g.
  * `kon-tum/2021-07-21-235-cv-tu`. The one rule for an id wherever it is written or read (a
  * directive, a curator's `id:`, every entry of content/permalinks.json, the site's redirects): with
- * no ".", "..", leading "/", scheme or other character, /van-ban/<id>/ always stays inside the site.
+ * no ".", "..", leading "/", scheme or other character, /van-ban/<id>/ always stays inside the site;
+ * at most PERMALINK_ID_MAX characters, so every folder of its page fits a file name (255 bytes).
  */
 const PERMALINK_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)*$/;
+export const PERMALINK_ID_MAX = 200;
 const PERMALINK_ID_EXPECTED = 'expected lowercase ASCII words joined by "-" and "/"';
-export const permalinkId = z.string().regex(PERMALINK_ID, PERMALINK_ID_EXPECTED);
+const PERMALINK_ID_TOO_LONG = `expected at most ${PERMALINK_ID_MAX} characters`;
+export const permalinkId = z.string().max(PERMALINK_ID_MAX, PERMALINK_ID_TOO_LONG).regex(PERMALINK_ID, PERMALINK_ID_EXPECTED);
 
 /** The same rule outside a schema: null for a permalink id, else what is wrong, with the value. */
 export function permalinkIdProblem(value: unknown): string | null {
+  if (typeof value === 'string' && value.length > PERMALINK_ID_MAX) return `${PERMALINK_ID_TOO_LONG}, got ${value.length}`;
   if (typeof value === 'string' && PERMALINK_ID.test(value)) return null;
   return `${PERMALINK_ID_EXPECTED}, got ${JSON.stringify(value) ?? String(value)}`;
 }

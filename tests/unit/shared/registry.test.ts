@@ -28,6 +28,11 @@ describe('permalinkIdProblem', () => {
       expect(permalinkIdProblem(id)).toBe(`expected lowercase ASCII words joined by "-" and "/", got ${JSON.stringify(id)}`);
     },
   );
+  test('refuses an id longer than 200 characters, whose page folder could not be a file name', () => {
+    const long = `kon-tum/${'a'.repeat(300)}`;
+    expect(permalinkIdProblem(long)).toBe('expected at most 200 characters, got 308');
+    expect(permalinkIdProblem(`kon-tum/${'a'.repeat(192)}`)).toBeNull();
+  });
   test('refuses a value that is not text', () => {
     expect(permalinkIdProblem(42)).toBe('expected lowercase ASCII words joined by "-" and "/", got 42');
     expect(permalinkIdProblem(undefined)).toBe('expected lowercase ASCII words joined by "-" and "/", got undefined');
