@@ -8,8 +8,10 @@ import { extractDraft, type Draft } from './extract.ts';
 import { compilePrinciples, parsePrinciples } from './principles.ts';
 import { applyCuration, parseCuration } from './curation.ts';
 import { assignIds, baseId, emptyRegistry, parseRegistry, serializeRegistry, type Registry } from './permalinks.ts';
+import { screenSources } from './names.ts';
 
 export interface IngestIO {
+  /** Names in `dir`, hidden ones included; a subfolder's name ends in "/" (reported, never read). [] when `dir` is missing. */
   listFiles(dir: string): Promise<string[]>;
   readFile(path: string): Promise<Uint8Array | null>;
   writeFile(path: string, text: string): Promise<void>;
@@ -31,7 +33,9 @@ export interface IngestOptions {
 export type Outcome =
   | { source: string; status: 'written'; directive: Directive; fieldsFound: number }
   | { source: string; status: 'duplicate'; of: string }
-  | { source: string; status: 'rejected'; reason: string };
+  | { source: string; status: 'rejected'; reason: string }
+  /** In the sources folder but not a source: a hidden file or a subfolder, reported and never read. */
+  | { source: string; status: 'skipped'; kind: 'hidden' | 'folder'; reason: string };
 
 export interface IngestResult {
   outcomes: Outcome[];
@@ -123,14 +127,21 @@ export async function ingest(opts: IngestOptions, io: IngestIO, runExtract: Extr
   const registryText = await io.readFile(opts.registryFile);
   const previous: Registry = registryText ? parseRegistry(decoder.decode(registryText), opts.registryFile) : emptyRegistry();
 
-  const sources = (await io.listFiles(opts.sourcesDir)).sort(byName);
-  const curations = new Set(await io.listFiles(opts.curationDir));
+  const listed = (await io.listFiles(opts.sourcesDir)).sort(byName);
+  const curationNames = await io.listFiles(opts.curationDir);
+  const curations = new Set(curationNames);
   const outputs = new Set(await io.listFiles(opts.outDir));
+  // Names are judged before anything is read or written: a refused name is never registered.
+  const outcomes = new Map<string, Outcome>();
+  const sources: string[] = [];
+  for (const verdict of screenSources(listed, curationNames)) {
+    if (verdict.status === 'source') sources.push(verdict.source);
+    else outcomes.set(verdict.source, verdict);
+  }
   const read: SourceFile[] = [];
   for (const source of sources) read.push({ source, bytes: await io.readFile(join(opts.sourcesDir, source)) });
   const extracted = await runExtract(read, principlesYaml, opts.principlesFile);
 
-  const outcomes = new Map<string, Outcome>();
   const drafts: Array<{ draft: Draft; curatedId: string | null }> = [];
   for (const result of extracted) {
     if (!result.ok) {
@@ -182,14 +193,14 @@ export async function ingest(opts: IngestOptions, io: IngestIO, runExtract: Extr
     files.set(`${stem(draft.source_file)}.md`, renderDirective(parsed.data, body));
   }
 
-  const present = new Set(sources);
+  const present = new Set(listed);
   const problems = Object.entries(registry.ids)
     .filter(([source]) => !present.has(source))
     .map(([source, id]) => `${opts.registryFile}: published id "${id}" belongs to ${source}, which is no longer in ${opts.sourcesDir}; restore the source or record a redirect for the id`);
   const stale = await writeOutputs(opts, io, files, outputs, serializeRegistry(registry));
   const rejected = [...outcomes.values()].some((o) => o.status === 'rejected');
   const exitCode = rejected || problems.length > 0 || (opts.check && stale.length > 0) ? 1 : 0;
-  return { outcomes: sources.map((s) => outcomes.get(s)!), problems, stale, exitCode };
+  return { outcomes: listed.map((s) => outcomes.get(s)!), problems, stale, exitCode };
 }
 
 /**
