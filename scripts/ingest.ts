@@ -7,7 +7,7 @@
  *   npm run ingest -- --check                       exit 1 when content/directives is not what a run would write
  *   --curation DIR --registry FILE --principles FILE --quiet (no per-source table)
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Dirent } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ingest, REPORTED_FIELDS, type IngestIO, type Outcome } from './ingest/pipeline.ts';
@@ -38,9 +38,8 @@ function prepareDir(dir: string): void {
 const io: IngestIO = {
   async listFiles(dir) {
     try {
-      return readdirSync(dir, { withFileTypes: true })
-        .filter((e) => e.isFile() && !e.name.startsWith('.'))
-        .map((e) => e.name);
+      // Every entry, hidden ones too, so that the report accounts for each; folders end in "/".
+      return readdirSync(dir, { withFileTypes: true }).map((e) => (isFolder(dir, e) ? `${e.name}/` : e.name));
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw e;
@@ -71,7 +70,18 @@ const io: IngestIO = {
   },
 };
 
-/** One row per source: source, id (or what happened), fields found, warnings. */
+/** A folder, or a link to one: listed for the report, never read as a source. */
+function isFolder(dir: string, entry: Dirent): boolean {
+  if (entry.isDirectory()) return true;
+  if (!entry.isSymbolicLink()) return false;
+  try {
+    return statSync(join(dir, entry.name)).isDirectory();
+  } catch {
+    return false; // a broken link: reading it reports "could not be read"
+  }
+}
+
+/** One row per file in the sources folder: name, id (or what happened), fields found, warnings or reason. */
 export function formatRow(o: Outcome): string {
   switch (o.status) {
     case 'written':
@@ -80,13 +90,24 @@ export function formatRow(o: Outcome): string {
       return [o.source, `duplicate of ${o.of}`, '-', '-'].join(' | ');
     case 'rejected':
       return [o.source, 'REJECTED', '-', o.reason].join(' | ');
+    case 'skipped':
+      return [o.source, 'not a source', '-', o.reason].join(' | ');
   }
 }
 
+/**
+ * "14 files: 10 written, 1 duplicate, 2 rejected, 1 not a source (hidden)": every entry of the
+ * sources folder falls in exactly one category, so the counts add up to the first number.
+ */
 export function summarize(outcomes: Outcome[]): string {
   const n = (s: Outcome['status']): number => outcomes.filter((o) => o.status === s).length;
   const dup = n('duplicate');
-  return `${outcomes.length} read, ${n('written')} written, ${dup} duplicate${dup === 1 ? '' : 's'}, ${n('rejected')} rejected`;
+  const line = `${outcomes.length} file${outcomes.length === 1 ? '' : 's'}: ${n('written')} written, ${dup} duplicate${dup === 1 ? '' : 's'}, ${n('rejected')} rejected`;
+  const skipped = outcomes.flatMap((o) => (o.status === 'skipped' ? [o.kind] : []));
+  if (skipped.length === 0) return line;
+  const kinds = [...new Set(skipped)].sort();
+  const detail = kinds.length === 1 ? kinds[0] : kinds.map((k) => `${skipped.filter((s) => s === k).length} ${k}`).join(', ');
+  return `${line}, ${skipped.length} ${skipped.length === 1 ? 'not a source' : 'not sources'} (${detail})`;
 }
 
 async function main(): Promise<number> {

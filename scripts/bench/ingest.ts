@@ -2,18 +2,33 @@
  * `npm run bench:ingest -- [--docs 10000] [--seed 42] [--keep]`
  * Generates a SYNTHETIC archive of N raw directives in a temporary folder, runs the real ingest
  * CLI on it in a child process, and prints wall time, peak memory and the outcome counts against
- * the budget (10,000 directives in under 10 s on a 2-core machine). Nothing is written into content/.
+ * the budget (10,000 directives in under 10 s on a 2-core machine), then the time one SYNTHETIC
+ * source of pathological whitespace (scripts/bench/pathological.ts) takes to extract, against its
+ * target. Nothing is written into content/.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateArchive } from './generate.ts';
 import { GNU_TIME_FORMAT, hasGnuTime, parseGnuTime } from './gnu-time.ts';
+import { PATHOLOGICAL_BYTES, pathologicalSource } from './pathological.ts';
+import { extractMany } from '../ingest/pipeline.ts';
 
 const BUDGET_SECONDS_PER_10K = 10;
+/** One source near the size limit must extract in well under the time of a whole batch. */
+const PATHOLOGICAL_TARGET_MS = 2_000;
+
+/** Milliseconds to decode and extract the pathological source in this process, and whether it was accepted. */
+export function timePathological(): { ms: number; accepted: boolean } {
+  const bytes = new TextEncoder().encode(pathologicalSource());
+  const principles = readFileSync('content/principles.yml', 'utf8');
+  const start = performance.now();
+  const [result] = extractMany([{ source: 'syn_pathological.txt', bytes }], principles, 'content/principles.yml');
+  return { ms: performance.now() - start, accepted: result?.ok === true };
+}
 
 export interface StageFigures {
   seconds: number;
@@ -44,8 +59,10 @@ async function main(): Promise<void> {
     const { quirks } = await generateArchive({ count, seed: Number(values.seed), outDir: join(dir, 'sources') });
     const generateSeconds = Number(process.hrtime.bigint() - g0) / 1e9;
     const ingest = timeCommand(process.execPath, ['scripts/ingest.ts', '--sources', join(dir, 'sources'), '--out', join(dir, 'directives'), '--quiet']);
-    const summary = ingest.output.split('\n').find((l) => / read, /.test(l)) ?? '(no summary)';
+    const summary = ingest.output.split('\n').find((l) => /^\d+ files?: /.test(l)) ?? '(no summary)';
     const budget = (BUDGET_SECONDS_PER_10K * count) / 10_000;
+    const patho = timePathological();
+    const pathoMb = (PATHOLOGICAL_BYTES / 1e6).toFixed(1);
     console.log(
       [
         `synthetic directives     ${count} (seed ${values.seed}; quirks ${Object.entries(quirks).map(([k, v]) => `${k} ${v}`).join(', ')})`,
@@ -53,6 +70,7 @@ async function main(): Promise<void> {
         `ingest                   ${ingest.seconds.toFixed(2)} s (budget ${budget.toFixed(1)} s: ${ingest.seconds < budget ? 'within' : 'OVER'})`,
         `ingest peak memory       ${ingest.peakRssMb === null ? 'n/a (no /usr/bin/time)' : `${ingest.peakRssMb.toFixed(0)} MB`}`,
         `ingest report            ${summary}`,
+        `pathological ${pathoMb} MB source: ${patho.ms.toFixed(0)} ms (target ${PATHOLOGICAL_TARGET_MS} ms: ${patho.ms < PATHOLOGICAL_TARGET_MS ? 'within' : 'OVER'}${patho.accepted ? '' : '; REJECTED'})`,
         `folder                   ${values.keep ? dir : '(removed)'}`,
       ].join('\n'),
     );

@@ -441,7 +441,7 @@ async function bench(
     stages.push(ingest);
     // Exit 1 means some sources were rejected (reported), not that ingest broke.
     const ingestOk = ingest.status === 0 || ingest.status === 1;
-    const summary = ingest.tail.find((l) => / read, /.test(l)) ?? '(no summary line)';
+    const summary = ingest.tail.find((l) => /^\d+ files?: /.test(l)) ?? '(no summary line)';
     rows.push(...stageRows(ingest, (BUDGETS.ingestSecondsPer10k * count) / 10_000, [0, 1]));
     rows.push({ metric: 'ingest: report', value: summary.trim(), budget: '0 rejected', status: /\b0 rejected/.test(summary) ? 'ok' : 'OVER' });
     if (!ingestOk) throw new Error(`ingest failed (exit ${ingest.status}); see ${ingest.log}`);

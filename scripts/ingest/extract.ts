@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Directive } from '../../src/shared/schema.ts';
-import { normalizeText, runningHeaders } from './normalize.ts';
+import { countControlCharacters, normalizeText, runningHeaders } from './normalize.ts';
 import { isDateLine, splitLayout } from './layout.ts';
 import { readHeader, readSignature } from './parts.ts';
 import { dropPageNoise, looksTruncated, paragraphToMarkdown, paragraphToPlain, toParagraphs } from './body.ts';
@@ -39,6 +39,8 @@ export function extractDraft(sourceFile: string, bytes: Uint8Array, text: string
   const layout = splitLayout(lines);
   const head = readHeader(layout.header);
   const warnings: string[] = [];
+  const controls = countControlCharacters(text);
+  if (controls > 0) warnings.push(`Bản nguồn có ${controls} ký tự điều khiển hoặc ký tự đảo chiều văn bản; các ký tự này đã được loại bỏ`);
   const inferred: Directive['inferred'] = [];
   const sig = readSignature(layout.signature);
   if (sig.copyCertified) warnings.push('Bản nguồn là bản sao y bản chính; phần xác nhận sao y không đưa vào phần chữ ký');

@@ -67,21 +67,17 @@ export function parseIssuerLine(line: string): Unit | null {
   return null;
 }
 
-/** Groups issuer lines into units: a line that starts no unit continues the previous one. */
+/**
+ * Groups issuer lines into units: a line that starts no unit continues the previous one. Each
+ * unit's text is read once it is complete, not again after every line (quadratic in the lines).
+ */
 export function issuerUnits(lines: string[]): Unit[] {
-  const units: Unit[] = [];
-  const texts: string[] = [];
+  const texts: string[][] = [];
   for (const line of lines) {
-    const unit = parseIssuerLine(line);
-    if (unit || units.length === 0) {
-      units.push(unit ?? { kind: 'other', text: line });
-      texts.push(line);
-    } else {
-      texts[texts.length - 1] += ` ${line}`;
-      units[units.length - 1] = parseIssuerLine(texts.at(-1)!) ?? { kind: 'other', text: texts.at(-1)! };
-    }
+    if (texts.length === 0 || parseIssuerLine(line)) texts.push([line]);
+    else texts.at(-1)!.push(line);
   }
-  return units;
+  return texts.map((t) => t.join(' ')).map((text) => parseIssuerLine(text) ?? { kind: 'other', text });
 }
 
 const stripProvinceWord = (place: string): string => place.replace(/^(TỈNH|THÀNH PHỐ|TP\.?)\s+/u, '').trim();
@@ -163,13 +159,17 @@ function describeUnit(unit: Unit, parentProvince: Province | null): Named {
       return { ...none, name: `Đảng ủy ${unit.level.toLowerCase()} ${placeCase(unit.place)}`, level: 'xã', province: parentProvince };
     case 'steering': {
       const rest = unit.rest.trim();
-      const local = /(HUYỆN|QUẬN|THỊ XÃ)\s+([^,]+)$/u.exec(rest);
+      // The place is named after the last comma: matching there reads each character once, where
+      // matching the whole name would scan to the next comma from every "HUYỆN" before it.
+      const afterComma = rest.lastIndexOf(',') + 1;
+      const lastPart = rest.slice(afterComma);
+      const local = /(HUYỆN|QUẬN|THỊ XÃ)\s+(.+)$/u.exec(lastPart);
       if (local) {
         const d = findDistrict(local[2]!, parentProvince);
-        const text = officeCase(`BAN CHỈ ĐẠO ${rest.slice(0, local.index)}`).trim();
+        const text = officeCase(`BAN CHỈ ĐẠO ${rest.slice(0, afterComma + local.index)}`).trim();
         return { ...none, name: `${text} ${local[1]!.toLowerCase()} ${d.district?.name ?? placeCase(local[2]!)}`, level: 'huyện', ...d };
       }
-      const place = /(?:TỈNH|THÀNH PHỐ|TP\.?)\s+([^,]+)$/u.exec(rest);
+      const place = /(?:TỈNH|THÀNH PHỐ|TP\.?)\s+(.+)$/u.exec(lastPart);
       const p = place ? provinceByName(place[1]!) : null;
       const text = officeCase(`BAN CHỈ ĐẠO ${rest}`).replace(/(tỉnh|thành phố)\s+(.+)$/iu, (_m, w: string, n: string) => `${w.toLowerCase()} ${p?.name ?? placeCase(n)}`);
       return { ...none, name: text, level: p || parentProvince ? 'tỉnh' : null, province: p ?? parentProvince };

@@ -31,7 +31,7 @@ export interface Layout {
 
 export const DOC_TITLES = /^(CÔNG VĂN|CHỈ THỊ|THÔNG BÁO(?: KẾT LUẬN)?|KẾT LUẬN|CÔNG ĐIỆN(?: KHẨN)?|NGHỊ QUYẾT|QUYẾT ĐỊNH|KẾ HOẠCH|HƯỚNG DẪN|BÁO CÁO|TỜ TRÌNH|QUY ĐỊNH)(?:\s+(?:KHẨN|HỎA TỐC|THƯỢNG KHẨN))?$/u;
 /** The number line: "Số 235-CV/TU", "SỐ 62 -CV/TU", "Số: 05/CĐ-UBND", "Số    -CV/TU", or a bare "356 - CV/ThU". */
-export const NUMBER_LINE = /^(?:S[ốỐoO]\s*[:.]?\s*(.*)|(\d+\s*[-–]\s*[A-ZĐ][\p{L}]*\s*\/\s*[A-ZĐ][\p{L}-]*))$/u;
+export const NUMBER_LINE = /^(?:S[ốỐoO]\s*(?:[:.]\s*)?(.*)|(\d+\s*[-–]\s*[A-ZĐ][\p{L}]*\s*\/\s*[A-ZĐ][\p{L}-]*))$/u;
 const NUMBER_BODY = /^(?:\d+\s*)?[-–/]\s*[A-ZĐ]|^\d+\s*[-–/]/u;
 /** "Kon Tum, ngày …", "Hà Nội ngày …", "ngày …": a place is short, before a comma or Title Cased. */
 export const DATE_LINE = /^(?:([^,]{1,40}),\s*|(\p{Lu}\p{Ll}*(?:[\s-]+\p{Lu}\p{Ll}*){0,3})\s+)?ngày(?!\p{L})(.*)$/u;
@@ -43,11 +43,11 @@ const NUMBERED_ITEM = /^\d{1,2}[.)]\s+/u;
 /** Urgency and security stamps printed in the header: not part of any name. */
 const STAMP = /^(?:KHẨN|HỎA TỐC|HOẢ TỐC|THƯỢNG KHẨN|MẬT|TỐI MẬT|TUYỆT MẬT|KHẨN CẤP)(?:\s*[-–,]\s*(?:KHẨN|HỎA TỐC|HOẢ TỐC|MẬT))*$/u;
 /** "… ngày 21 tháng 7 năm 2021", "… ngày 5/8/2021", "… ngày    tháng 7 năm 2021": the date ends the line. */
-const DATE_AT_END = /ngày\s*\d{0,2}\s*(?:tháng\s*\d{0,2}\s*năm\s*\d{4}|[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})\s*[.,]?$/iu;
+const DATE_AT_END = /ngày\s*(?:\d{1,2}\s*)?(?:tháng\s*(?:\d{1,2}\s*)?năm\s*\d{4}|[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})\s*[.,]?$/iu;
 /** A body section heading in capitals: "I. MỤC ĐÍCH, YÊU CẦU", "II. NHIỆM VỤ". */
 const SECTION_HEADING = /^(?:[IVX]{1,4}|\d{1,2}|[A-Z])[.)]\s+\p{Lu}/u;
-export const NOI_NHAN = /^[-–]?\s*Nơi nhận\s*:?\s*(.*)$/iu;
-export const AUTHORITY = /^(T\/M|T\/L|K\/T|Q\/|T\.M\.?|T\.L\.?|K\.T\.?|TM\.?|TL\.?|KT\.?|TUQ\.?|Q\.)\s*[.:]?\s*(\p{Lu}[\p{Lu}\s,-]*)$/u;
+export const NOI_NHAN = /^[-–]?\s*Nơi nhận\s*(?::\s*)?(.*)$/iu;
+export const AUTHORITY = /^(T\/M|T\/L|K\/T|Q\/|T\.M\.?|T\.L\.?|K\.T\.?|TM\.?|TL\.?|KT\.?|TUQ\.?|Q\.)\s*(?:[.:]\s*)?(\p{Lu}[\p{Lu}\s,-]*)$/u;
 const SIGNED = /^\(?\s*(đã ký|đã ký và đóng dấu|ký tên|đã kí)\s*\)?\.?$/iu;
 
 const hasLower = (s: string): boolean => /\p{Ll}/u.test(s);
@@ -82,17 +82,27 @@ export function splitColumns(line: string): string[] {
   const cells = tableCells(line);
   if (cells) return cells;
   const parts = line.trim().split(/\s{3,}/).filter((p) => p !== '');
-  const out: string[] = [];
+  // Each column is kept as its pieces and the last characters of their join: testing the joined
+  // text itself would rescan it for every piece added (quadratic on a line of thousands of gaps).
+  const columns: Array<{ pieces: string[]; tail: string }> = [];
   for (const part of parts) {
-    const prev = out.at(-1);
-    const handFilled = /(?:S[ốỐoO]\s*:?|ngày|tháng|năm)$/iu.test(prev ?? '') || /^(?:[-–/]|tháng|năm)/iu.test(part);
-    const bulletOnly = /^(?:[-–+•*]|\d{1,2}[.)])$/u.test(prev ?? '');
+    const prev = columns.at(-1);
+    const handFilled = (prev !== undefined && HAND_FILLED_END.test(prev.tail)) || HAND_FILLED_START.test(part);
+    const bulletOnly = prev?.pieces.length === 1 && BULLET_ONLY.test(prev.pieces[0]!);
     if (prev !== undefined && (handFilled || bulletOnly)) {
-      out[out.length - 1] = `${prev} ${part}`;
-    } else out.push(part);
+      prev.pieces.push(part);
+      prev.tail = `${prev.tail} ${part.slice(-TAIL_LENGTH)}`.slice(-TAIL_LENGTH);
+    } else columns.push({ pieces: [part], tail: part.slice(-TAIL_LENGTH) });
   }
-  return out;
+  return columns.map((c) => c.pieces.join(' '));
 }
+
+/** A column ending where a number or a date is left blank: "Số:", "ngày", "tháng", "năm". */
+const HAND_FILLED_END = /(?:S[ốỐoO]\s*:?|ngày|tháng|năm)$/iu;
+const HAND_FILLED_START = /^(?:[-–/]|tháng|năm)/iu;
+const BULLET_ONLY = /^(?:[-–+•*]|\d{1,2}[.)])$/u;
+/** Longer than any HAND_FILLED_END match (a piece holds no run of three spaces), so testing the tail is testing the column. */
+const TAIL_LENGTH = 16;
 
 const HEADER_SCAN_LIMIT = 60;
 
@@ -218,4 +228,4 @@ export function splitLayout(lines: string[]): Layout {
 export const isSignedMark = (t: string): boolean => SIGNED.test(t);
 
 /** A place-and-date line ("Cần Thơ, ngày 10 tháng 8 năm 2021"), wherever it is printed. */
-export const isDateLine = (text: string): boolean => DATE_LINE.test(text) && DATE_AT_END.test(text) && text.length < 90;
+export const isDateLine = (text: string): boolean => text.length < 90 && DATE_LINE.test(text) && DATE_AT_END.test(text);

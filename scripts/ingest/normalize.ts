@@ -3,17 +3,46 @@
  * Nothing here changes spelling: the body is a transcription.
  */
 
-/** NFC, LF line endings, no BOM, NBSP and tabs as spaces, no zero-width characters, no trailing spaces. */
+/**
+ * Control characters removed from the text and reported on the page (see countControlCharacters):
+ * C0 controls other than tab and line breaks, DEL, C1 controls, and the bidirectional marks,
+ * embeddings, overrides and isolates. None belongs in a Vietnamese text; a bidi override shows
+ * the text after it reversed ("\u202Egnờưc" reads "cường"), in a title, a citation or a page.
+ */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/** How many characters normalizeText removes as control characters. */
+export function countControlCharacters(text: string): number {
+  let n = 0;
+  for (const _ of text.matchAll(CONTROL_CHARACTERS)) n++;
+  return n;
+}
+
+/**
+ * Spaces at the end of a line. The lookbehind lets a match start only where a run of spaces
+ * starts, so each run is scanned once: `/[ ]+$/gm` rescans a run from each of its spaces when the
+ * line goes on after it, which is quadratic in the run's length.
+ */
+const TRAILING_SPACES = /(?<! ) +$/gm;
+
+/**
+ * NFC, LF line endings (a form feed, vertical tab or Unicode line separator is a line break), no
+ * BOM, NBSP and tabs as spaces, no zero-width or control characters, no trailing spaces.
+ */
 export function normalizeText(text: string): string {
-  return text
-    .replace(/^\uFEFF/, '')
-    .normalize('NFC')
-    .replace(/\r\n?/g, '\n')
-    // A tab often separates the two header columns: keep it wide enough to split on.
-    .replace(/\t/g, '    ')
-    .replace(/[\u00A0\u2007\u202F]/g, ' ')
-    .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
-    .replace(/[ ]+$/gm, '');
+  return (
+    text
+      .replace(/^\uFEFF/, '')
+      .replace(/\r\n?|[\v\f\u2028\u2029]/g, '\n')
+      // A tab often separates the two header columns: keep it wide enough to split on.
+      .replace(/\t/g, '    ')
+      .replace(/[\u00A0\u2007\u202F]/g, ' ')
+      .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
+      .replace(CONTROL_CHARACTERS, '')
+      // Last, so that a base letter and its tone mark separated by a removed character compose.
+      .normalize('NFC')
+      .replace(TRAILING_SPACES, '')
+  );
 }
 
 /** A PDF page number line: "- 2 -", "– 3 –", "Trang 2/3", "Trang 2", a bare "2". */

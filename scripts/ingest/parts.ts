@@ -18,7 +18,7 @@ export interface HeaderParts {
   recipients: string[];
 }
 
-const SUBJECT_PREFIX = /^(?:V\/\s*v\.?|V\/V|Vv\.?|Về việc|về)\s*[:.]?\s*/u;
+const SUBJECT_PREFIX = /^(?:V\/\s*v\.?|V\/V|Vv\.?|Về việc|về)\s*(?:[:.]\s*)?/u;
 
 export function readHeader(header: Layout['header']): HeaderParts {
   const parts: HeaderParts = {
@@ -141,11 +141,14 @@ export { parseDateLine, parseDocNumber, canonicalNumber };
  * Where a copy certification ("SAO Y BẢN CHÍNH", with its own issuer, number and signer) begins
  * in a signature block, or -1. It belongs to the copy, not to the directive.
  */
+/** A line of a copy certification's own header: blank, a rule, its number ("Số …") or capitals. */
+const isCertificationHead = (t: string): boolean => t === '' || /^[*\-–_=\s]+$/u.test(t) || /^S[ốỐ]/u.test(t) || isUpper(t);
+
 export function copyCertificationStart(lines: string[]): number {
   const at = lines.findIndex((l) => /^(SAO Y BẢN CHÍNH|SAO Y|SAO LỤC|TRÍCH SAO)$/iu.test(l.trim()));
   if (at === -1) return -1;
   let start = at;
-  while (start > 0 && /^(?:|[*\-–_=\s]+|S[ốỐ].*|[^\p{Ll}]*\p{Lu}[^\p{Ll}]*)$/u.test(lines[start - 1]!.trim())) start--;
+  while (start > 0 && isCertificationHead(lines[start - 1]!.trim())) start--;
   // Keep the directive's own signer: stop below the last name line above the block.
   while (start < at && /^\p{Lu}\p{Ll}/u.test(lines[start]!.trim())) start++;
   return start;

@@ -10,8 +10,10 @@ import { compilePrinciples, parsePrinciples } from './principles.ts';
 import { applyCuration, parseCuration, type Curated, type Curation } from './curation.ts';
 import { assignIds, baseId, emptyRegistry, parseRegistry, serializeRegistry, withdraw, type Registry } from './permalinks.ts';
 import { WITHDRAWN_HEADING, type Withdrawal } from '../../src/shared/registry.ts';
+import { screenSources } from './names.ts';
 
 export interface IngestIO {
+  /** Names in `dir`, hidden ones included; a subfolder's name ends in "/" (reported, never read). [] when `dir` is missing. */
   listFiles(dir: string): Promise<string[]>;
   readFile(path: string): Promise<Uint8Array | null>;
   writeFile(path: string, text: string): Promise<void>;
@@ -33,7 +35,9 @@ export interface IngestOptions {
 export type Outcome =
   | { source: string; status: 'written'; directive: Directive; fieldsFound: number }
   | { source: string; status: 'duplicate'; of: string }
-  | { source: string; status: 'rejected'; reason: string };
+  | { source: string; status: 'rejected'; reason: string }
+  /** In the sources folder but not a source: a hidden file or a subfolder, reported and never read. */
+  | { source: string; status: 'skipped'; kind: 'hidden' | 'folder'; reason: string };
 
 export interface IngestResult {
   outcomes: Outcome[];
@@ -127,14 +131,21 @@ export async function ingest(opts: IngestOptions, io: IngestIO, runExtract: Extr
   const registryText = await io.readFile(opts.registryFile);
   const previous: Registry = registryText ? parseRegistry(decoder.decode(registryText), opts.registryFile) : emptyRegistry();
 
-  const sources = (await io.listFiles(opts.sourcesDir)).sort(byName);
-  const curations = new Set(await io.listFiles(opts.curationDir));
+  const listed = (await io.listFiles(opts.sourcesDir)).sort(byName);
+  const curationNames = await io.listFiles(opts.curationDir);
+  const curations = new Set(curationNames);
   const outputs = new Set(await io.listFiles(opts.outDir));
+  // Names are judged before anything is read or written: a refused name is never registered.
+  const outcomes = new Map<string, Outcome>();
+  const sources: string[] = [];
+  for (const verdict of screenSources(listed, curationNames)) {
+    if (verdict.status === 'source') sources.push(verdict.source);
+    else outcomes.set(verdict.source, verdict);
+  }
   const read: SourceFile[] = [];
   for (const source of sources) read.push({ source, bytes: await io.readFile(join(opts.sourcesDir, source)) });
   const extracted = await runExtract(read, principlesYaml, opts.principlesFile);
 
-  const outcomes = new Map<string, Outcome>();
   const reject = (source: string, reason: string): void => void outcomes.set(source, { source, status: 'rejected', reason });
   const curationOf = (source: string): Promise<{ file: string; curation: Curation } | null> => readCuration(io, opts.curationDir, curations, source);
   // Every check that can reject a source runs before ids are given: the registry records only accepted outcomes.
@@ -184,13 +195,13 @@ export async function ingest(opts: IngestOptions, io: IngestIO, runExtract: Extr
     files.set(`${stem(draft.source_file)}.md`, renderDirective(written, draft.body));
   }
 
-  const { registry, keep, problems, notices } = await answerPublished(opts, io, { registry: assigned.registry, files, outputs, present: new Set(sources), curationOf });
+  const { registry, keep, problems, notices } = await answerPublished(opts, io, { registry: assigned.registry, files, outputs, present: new Set(listed), curationOf });
   // Checked before any file is written: a registry that could not be read back is never left behind.
   const registryJson = serializeRegistry(registry, opts.registryFile);
   const stale = await writeOutputs(opts, io, files, outputs, keep, registryJson);
   const rejected = [...outcomes.values()].some((o) => o.status === 'rejected');
   const exitCode = rejected || problems.length > 0 || (opts.check && stale.length > 0) ? 1 : 0;
-  return { outcomes: sources.map((s) => outcomes.get(s)!), problems, notices, stale, exitCode };
+  return { outcomes: listed.map((s) => outcomes.get(s)!), problems, notices, stale, exitCode };
 }
 
 /**

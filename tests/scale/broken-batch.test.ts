@@ -143,7 +143,7 @@ afterAll(() => {
   if (tmp) remove(tmp);
 });
 
-const SUMMARY = /^(\d+) read, (\d+) written, (\d+) duplicates?, (\d+) rejected$/m;
+const SUMMARY = /^(\d+) files: (\d+) written, (\d+) duplicates?, (\d+) rejected$/m;
 const summary = (): { read: number; written: number; duplicates: number; rejected: number } => {
   const m = SUMMARY.exec(ingest.stdout);
   if (!m) throw new Error(`no summary line in:\n${ingest.stdout.slice(-2000)}\n${ingest.stderr}`);
@@ -184,7 +184,7 @@ describe('a batch of 1,000 sources with ten broken ones', () => {
     expect(said, `report row: ${row!.join(' | ')}`).toMatch(/nội dung|không có (phần )?(thân|văn bản)|no (body|text)|empty body/i);
   });
 
-  test('the summary says 1000 read and its written, duplicate and rejected counts add up to 1000', () => {
+  test('the summary says 1000 files and its written, duplicate and rejected counts add up to 1000', () => {
     const s = summary();
     expect(s.read).toBe(1000);
     expect(s.written + s.duplicates + s.rejected).toBe(1000);
