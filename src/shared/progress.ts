@@ -21,6 +21,9 @@ export interface ProgressState {
   total: number | null;
   /** Since the phase started. */
   elapsedMs: number;
+  /** When the count last moved, since the phase started (default: elapsedMs). Rate and time left are
+   * measured up to then, so a count that moves in big steps (a bundle at a time) counts down between them. */
+  countedMs?: number;
   /** Said after the count, e.g. "downloads 5,000/10,000". */
   detail?: string;
 }
@@ -42,11 +45,15 @@ export function formatRate(done: number, elapsedMs: number): string | null {
   return `${formatCount((done * 1000) / elapsedMs)}/s`;
 }
 
-/** Time left at the rate so far, rounded to whole seconds ("about 12 s left"); null when it cannot be told. */
-export function timeLeft(done: number, total: number | null, elapsedMs: number): string | null {
-  if (total === null || done <= 0 || done >= total || elapsedMs < 500) return null;
-  const ms = ((total - done) * elapsedMs) / done;
-  return ms < 60_000 ? `about ${Math.max(1, Math.round(ms / 1000))} s left` : `about ${formatDuration(ms).replace(/ \d+ s$/, '')} left`;
+/**
+ * Time left at the rate so far ("about 12 s left", "about 3 min left"), counted down from when the
+ * count last moved; null when it cannot be told yet.
+ */
+export function timeLeft(done: number, total: number | null, elapsedMs: number, countedMs = elapsedMs): string | null {
+  if (total === null || done <= 0 || done >= total || countedMs < 500) return null;
+  const ms = ((total - done) * countedMs) / done - (elapsedMs - countedMs);
+  if (ms < 1000) return 'almost done';
+  return ms < 60_000 ? `about ${Math.round(ms / 1000)} s left` : `about ${Math.round(ms / 60_000)} min left`;
 }
 
 /** The progress line: `build: rendering 3,120/10,034 pages (31%) · 840/s · about 8 s left · downloads 10,000/10,000`. */
@@ -57,8 +64,8 @@ export function formatProgress(s: ProgressState): string {
       : `${formatCount(s.done)}/${formatCount(s.total)} ${s.unit} (${s.total === 0 ? 100 : Math.floor((100 * s.done) / s.total)}%)`;
   const parts = [
     `${s.label}: ${s.phase ? `${s.phase} ` : ''}${count}`,
-    formatRate(s.done, s.elapsedMs),
-    timeLeft(s.done, s.total, s.elapsedMs) ?? formatDuration(s.elapsedMs),
+    formatRate(s.done, s.countedMs ?? s.elapsedMs),
+    timeLeft(s.done, s.total, s.elapsedMs, s.countedMs) ?? formatDuration(s.elapsedMs),
     s.detail,
   ];
   return parts.filter(Boolean).join(' · ');
@@ -125,11 +132,12 @@ export function createProgress(options: ProgressOptions): Progress {
   return {
     live,
     phase(phase, total = null, unit = state.unit) {
-      Object.assign(state, { phase, total, unit, done: 0, detail: undefined });
+      Object.assign(state, { phase, total, unit, done: 0, countedMs: undefined, detail: undefined });
       started = now();
       if (live) draw();
     },
     update(done, detail) {
+      if (done !== state.done) state.countedMs = now() - started;
       state.done = done;
       if (detail !== undefined) state.detail = detail;
       if (live && now() - drawnAt >= PROGRESS_INTERVAL_MS) draw();
