@@ -47,12 +47,13 @@ export function formatRate(done: number, elapsedMs: number): string | null {
 
 /**
  * Time left at the rate so far ("about 12 s left", "about 3 min left"), counted down from when the
- * count last moved; null when it cannot be told yet.
+ * count last moved; null when it cannot be told (yet, or any more).
  */
 export function timeLeft(done: number, total: number | null, elapsedMs: number, countedMs = elapsedMs): string | null {
   if (total === null || done <= 0 || done >= total || countedMs < 500) return null;
   const ms = ((total - done) * countedMs) / done - (elapsedMs - countedMs);
-  if (ms < 1000) return 'almost done';
+  // Past the estimate (the machine slowed down): no guess rather than a wrong one.
+  if (ms < 1000) return null;
   return ms < 60_000 ? `about ${Math.round(ms / 1000)} s left` : `about ${Math.round(ms / 60_000)} min left`;
 }
 

@@ -23,6 +23,9 @@ import { ManifestCollector, SEARCH_MANIFEST_FILE, type DirectiveRecord } from '.
 import { HEADERS_FILE } from '../security.ts';
 import { buildSummary, downloadsDone, downloadsProgress, pagesDone } from './build-progress.ts';
 
+/** Directives between two progress messages of the worker. */
+const PROGRESS_EVERY = 250;
+
 function writeOne(file: string, outDir: string, archiveDir: string, sourcesDir: string, manifest: ManifestCollector): void {
   const text = readFileSync(join(archiveDir, file), 'utf8');
   // gray-matter's YAML reader would turn "2021-07-21" into a Date if it were unquoted; ingest quotes every string.
@@ -53,9 +56,6 @@ export function writeDownloads(outDir: string, archiveDir = ARCHIVE_DIR, sources
   writeFileSync(join(outDir, SEARCH_MANIFEST_FILE), JSON.stringify(manifest.manifest()));
   return files.length;
 }
-
-/** Directives between two progress messages of the worker. */
-const PROGRESS_EVERY = 250;
 
 /** What the worker posts: its count now and then, the number written last. */
 export type DownloadsMessage = { done: number; total: number } | { written: number };
@@ -90,7 +90,8 @@ function startDownloads(job: DownloadsJob): { result: Promise<number>; worker: W
 
 /**
  * Stops the build when directives' sources are missing, with a message that names them and says how
- * to point at them, and no stack trace: the mistake is the setup's, not the code's.
+ * to point at them. Logged and exited rather than thrown: Astro prints a hook's error with its stack
+ * trace, and the mistake is the setup's, not the code's.
  */
 function checkSources(logger: AstroIntegrationLogger): void {
   const message = missingSourcesMessage(ARCHIVE_DIR, SOURCES_DIR, {
