@@ -4,6 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import { pagefindIndex } from './src/search/build/index-step.ts';
 import { directiveDownloads } from './src/site/integrations/downloads.ts';
 import { precompressAssets } from './src/site/integrations/precompress.ts';
+import { siteUrl, siteUrlWarning } from './src/site/site-url.ts';
 // The registry of content/, or of the synthetic archive named by ARCHIVE_CONTENT (see src/site/paths.ts).
 // Read through the shared parser: an entry that breaks the id rule stops the build before anything is written.
 import { readRegistry, redirectPaths, withdrawnPaths } from './src/site/registry.ts';
@@ -15,15 +16,16 @@ const redirects = redirectPaths(registry);
 const withdrawn = withdrawnPaths(registry);
 
 export default defineConfig({
-  // Absolute links (canonical, Open Graph, citations, sitemap) use SITE_URL; set it when deploying.
-  site: process.env.SITE_URL ?? 'http://127.0.0.1:4321',
+  // Absolute links (canonical, Open Graph, citations, sitemap) use SITE_URL; set it when deploying
+  // (without it, the build warns that they point at the local server).
+  site: siteUrl(),
   trailingSlash: 'always',
   // Keep whitespace as written: JSX-style compression can glue words of adjacent inline elements
   // together, which readers and the search index would see as one word.
   compressHTML: false,
   redirects,
   // Order matters: the index must exist before its runtime files are compressed.
-  integrations: [sitemap({ filter: (page) => !withdrawn.has(new URL(page).pathname) }), directiveDownloads(), pagefindIndex(), precompressAssets()],
+  integrations: [sitemap({ filter: (page) => !withdrawn.has(new URL(page).pathname) }), directiveDownloads(), pagefindIndex(), precompressAssets(), siteUrlWarning()],
   // Pages render four at a time: one at a time left the CPU idle while each page's files were read
   // and written (page generation 23 s → 13 s at 10,000 directives, when bodies were still read
   // asynchronously; Astro still writes each page asynchronously).

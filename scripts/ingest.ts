@@ -1,17 +1,14 @@
 /**
  * `npm run ingest` — normalizes every raw directive in content/sources/ into
- * content/directives/<source>.md (YAML frontmatter + Markdown body).
- *
- *   npm run ingest                                  the archive itself
- *   npm run ingest -- --sources DIR --out DIR       check a new batch in a folder of its own
- *   npm run ingest -- --check                       exit 1 when content/directives is not what a run would write
- *   --curation DIR --registry FILE --principles FILE --quiet (no per-source table)
+ * content/directives/<source>.md (YAML frontmatter + Markdown body). `npm run ingest -- --help`
+ * lists the options (INGEST_CLI below).
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Dirent } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parseArgs } from 'node:util';
-import { ingest, REPORTED_FIELDS, type IngestIO, type Outcome } from './ingest/pipeline.ts';
+import { ingest, REPORTED_FIELDS, type ExtractRunner, type IngestIO, type Outcome } from './ingest/pipeline.ts';
 import { parallelExtract } from './ingest/parallel.ts';
+import { parseCli, type CliSpec } from './cli.ts';
+import { createProgress, formatCount, formatDuration, formatRate, type Progress } from '../src/shared/progress.ts';
 
 // Reads and writes are blocking: for thousands of small files, faster than a thread-pool round trip
 // each. Writing the 9,930 files of the 10,000-directive benchmark that way took ingest from
@@ -110,21 +107,85 @@ export function summarize(outcomes: Outcome[]): string {
   return `${line}, ${skipped.length} ${skipped.length === 1 ? 'not a source' : 'not sources'} (${detail})`;
 }
 
-async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: {
-      sources: { type: 'string', default: 'content/sources' },
-      out: { type: 'string' },
-      curation: { type: 'string', default: 'content/curation' },
-      registry: { type: 'string' },
-      principles: { type: 'string', default: 'content/principles.yml' },
-      check: { type: 'boolean', default: false },
-      quiet: { type: 'boolean', default: false },
+export const INGEST_CLI = {
+  name: 'ingest',
+  command: 'npm run ingest --',
+  summary:
+    'Normalizes every raw directive in a folder of sources into one Markdown file per directive (YAML frontmatter +\n' +
+    'body), keeps the permalink registry, and prints one row per source: its id (or duplicate/REJECTED), fields found,\n' +
+    'warnings. Exits 1 when a source is rejected or, with --check, when the output is not what a run would write.',
+  options: {
+    sources: { type: 'string', value: 'DIR', default: 'content/sources', description: 'the raw directives, one file each, as received' },
+    out: { type: 'string', value: 'DIR', description: 'where the directive files go (default: content/directives)' },
+    curation: { type: 'string', value: 'DIR', default: 'content/curation', description: "curators' corrections, <source stem>.yml" },
+    registry: { type: 'string', value: 'FILE', description: 'the permalink registry (default: content/permalinks.json, or OUT/permalinks.json with --out)' },
+    principles: { type: 'string', value: 'FILE', default: 'content/principles.yml', description: 'the principles to tag' },
+    check: { type: 'boolean', description: 'write nothing; exit 1 when the output differs from what a run would write' },
+    quiet: { type: 'boolean', description: 'no per-source table (rejected sources and problems are still listed) and no progress line' },
+  },
+  env: { SOURCE_DATE_EPOCH: 'seconds since 1970: the day new permalinks are recorded as added (reproducible runs)' },
+  examples: ['npm run ingest', 'npm run ingest -- --check --quiet', 'npm run ingest -- --sources /tmp/batch/sources --out /tmp/batch/directives'],
+} as const satisfies CliSpec;
+
+/**
+ * The IO and the extraction, counted for the progress line: the sources read, the sources
+ * extracted, then the files of the output compared and written.
+ */
+function withProgress(base: IngestIO, dirs: { sources: string; out: string }, progress: Progress): { io: IngestIO; extract: ExtractRunner } {
+  const under = (dir: string) => (path: string): boolean => path.startsWith(`${dir.replace(/\/+$/, '')}/`);
+  const inSources = under(dirs.sources);
+  const inOut = under(dirs.out);
+  let read = 0;
+  let extracted = false;
+  const outputs = new Set<string>();
+  const output = (path: string): void => {
+    if (!extracted || !inOut(path) || outputs.has(path)) return;
+    outputs.add(path);
+    progress.update(outputs.size);
+  };
+  const io: IngestIO = {
+    ...base,
+    async listFiles(dir) {
+      const files = await base.listFiles(dir);
+      if (dir === dirs.sources) progress.phase('reading', files.length, 'sources');
+      return files;
     },
-  });
+    async readFile(path) {
+      const bytes = await base.readFile(path);
+      if (inSources(path)) progress.update(++read);
+      else output(path);
+      return bytes;
+    },
+    async writeFile(path, text) {
+      output(path);
+      await base.writeFile(path, text);
+    },
+  };
+  const extract: ExtractRunner = async (files, yaml, file) => {
+    progress.phase('extracting', files.length, 'sources');
+    const results = await parallelExtract(files, yaml, file, (done) => progress.update(done));
+    extracted = true;
+    progress.phase('writing', null, 'files');
+    return results;
+  };
+  return { io, extract };
+}
+
+/** What --check concludes: stale files first; files as a run would write them can still belong to a failing run. */
+export function checkLine(outDir: string, stale: number, exitCode: number): string {
+  if (stale > 0) return `check: ${stale} file(s) differ from a fresh run; run \`npm run ingest\``;
+  if (exitCode !== 0) return `check: ${outDir} holds what a run would write, but the run fails (see the errors above)`;
+  return `check: ${outDir} is up to date`;
+}
+
+async function main(): Promise<number> {
+  const { values } = parseCli(INGEST_CLI);
   const outDir = values.out ?? 'content/directives';
   // A batch checked in its own folder gets its own registry, so trying it never publishes ids.
   const registryFile = values.registry ?? (values.out ? `${outDir.replace(/\/+$/, '')}/permalinks.json` : 'content/permalinks.json');
+  const progress = createProgress({ label: 'ingest', unit: 'sources', quiet: values.quiet, timer: true });
+  const counted = withProgress(io, { sources: values.sources, out: outDir }, progress);
+  const started = performance.now();
   const result = await ingest(
     {
       sourcesDir: values.sources,
@@ -136,9 +197,10 @@ async function main(): Promise<number> {
       // SOURCE_DATE_EPOCH pins the day for reproducible runs; only new ids record it.
       today: new Date(process.env.SOURCE_DATE_EPOCH ? Number(process.env.SOURCE_DATE_EPOCH) * 1000 : Date.now()).toISOString().slice(0, 10),
     },
-    io,
-    parallelExtract,
+    counted.io,
+    counted.extract,
   );
+  progress.finish();
   const lines: string[] = [];
   if (!values.quiet) lines.push('source | id | fields found | warnings', ...result.outcomes.map(formatRow));
   else lines.push(...result.outcomes.filter((o) => o.status === 'rejected').map(formatRow));
@@ -146,9 +208,11 @@ async function main(): Promise<number> {
   for (const p of result.problems) lines.push(`error: ${p}`);
   if (values.check) {
     for (const f of result.stale) lines.push(`out of date: ${f}`);
-    lines.push(result.stale.length === 0 ? `check: ${outDir} is up to date` : `check: ${result.stale.length} file(s) differ from a fresh run; run \`npm run ingest\``);
+    lines.push(checkLine(outDir, result.stale.length, result.exitCode));
   }
-  lines.push(summarize(result.outcomes));
+  const ms = performance.now() - started;
+  const rate = formatRate(result.outcomes.length, ms);
+  lines.push(`ingest: ${summarize(result.outcomes)} · ${formatDuration(ms)}${rate ? ` (${rate})` : ''}`);
   console.log(lines.join('\n'));
   return result.exitCode;
 }

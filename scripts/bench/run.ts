@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--docs 10000] [--seed 42] [--keep] [--skip-browser] [--runs 3]`
+ * `npm run bench -- [--docs 10000] [--seed 42] [--keep] [--skip-browser] [--runs 3]` (`--help` says more)
  *
  * The whole pipeline on a SYNTHETIC archive of N directives, in a temporary folder (never content/):
  *   generate → ingest → astro build → Pagefind index → sizes of the site → the search page in Chromium.
@@ -14,11 +14,11 @@ import { createWriteStream, mkdirSync, mkdtempSync, readdirSync, readFileSync, r
 import { cpus, freemem, loadavg, tmpdir, totalmem, release, platform } from 'node:os';
 import { delimiter, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { generateArchive } from './generate.ts';
 import { GNU_TIME_FORMAT, hasGnuTime, parseGnuTime, type CpuSeconds } from './gnu-time.ts';
 import { measureSizes, type SiteSizes } from './sizes.ts';
 import { measureSearch, type SearchSummary, type StepFigures } from './browser.ts';
+import { parseCli, type CliSpec } from '../cli.ts';
 
 export { parseGnuTime, type CpuSeconds };
 
@@ -369,16 +369,26 @@ function phraseCounts(dir: string, phrases: string[]): Record<string, number> {
   return counts;
 }
 
+export const BENCH_CLI = {
+  name: 'bench',
+  command: 'npm run bench --',
+  summary:
+    'The whole pipeline on a SYNTHETIC archive of N directives in a temporary folder (never content/): generate →\n' +
+    'ingest → astro build → search index → sizes → the search page in Chromium. Prints each stage’s wall time,\n' +
+    'memory and CPU time against the budgets and writes bench/results/<date>-<N>docs.json.',
+  options: {
+    docs: { type: 'string', value: 'N', default: '10000', description: 'how many synthetic directives' },
+    seed: { type: 'string', value: 'N', default: '42', description: 'the generator’s seed (same seed, same archive)' },
+    keep: { type: 'boolean', description: 'keep the temporary folder (sources, directives, dist, logs) and print its path' },
+    'skip-browser': { type: 'boolean', description: 'stop after the sizes: no Chromium' },
+    runs: { type: 'string', value: 'N', default: '3', description: 'cold runs of the search page per query' },
+  },
+  env: { CHROMIUM_PATH: 'the Chromium to drive (default: /usr/bin/chromium, else chromium on PATH)' },
+  examples: ['npm run bench', 'npm run bench -- --docs 1000 --skip-browser --keep'],
+} as const satisfies CliSpec;
+
 async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: {
-      docs: { type: 'string', default: '10000' },
-      seed: { type: 'string', default: '42' },
-      keep: { type: 'boolean', default: false },
-      'skip-browser': { type: 'boolean', default: false },
-      runs: { type: 'string', default: '3' },
-    },
-  });
+  const { values } = parseCli(BENCH_CLI);
   const count = Number(values.docs);
   const seed = Number(values.seed);
   const runs = Number(values.runs);
@@ -441,7 +451,7 @@ async function bench(
     stages.push(ingest);
     // Exit 1 means some sources were rejected (reported), not that ingest broke.
     const ingestOk = ingest.status === 0 || ingest.status === 1;
-    const summary = ingest.tail.find((l) => /^\d+ files?: /.test(l)) ?? '(no summary line)';
+    const summary = ingest.tail.find((l) => /^ingest: \d[\d,]* files?: /.test(l)) ?? '(no summary line)';
     rows.push(...stageRows(ingest, (BUDGETS.ingestSecondsPer10k * count) / 10_000, [0, 1]));
     rows.push({ metric: 'ingest: report', value: summary.trim(), budget: '0 rejected', status: /\b0 rejected/.test(summary) ? 'ok' : 'OVER' });
     if (!ingestOk) throw new Error(`ingest failed (exit ${ingest.status}); see ${ingest.log}`);
@@ -480,8 +490,8 @@ async function bench(
     const index = await runStage('index', process.execPath, ['scripts/index-search.ts', dist], env, join(logs, 'index.log'));
     stages.push(index);
     rows.push(...stageRows(index, null));
-    const indexed = index.tail.map((l) => /indexed (\d+) directive pages/.exec(l)).find(Boolean);
-    if (indexed) rows.push({ metric: 'index: pages indexed', value: indexed[1]!, budget: '—', status: '' });
+    const indexed = index.tail.map((l) => /^index: ([\d,]+) directive pages/.exec(l)).find(Boolean);
+    if (indexed) rows.push({ metric: 'index: pages indexed', value: indexed[1]!.replace(/,/g, ''), budget: '—', status: '' });
     if (index.status !== 0) throw new Error(`indexing failed (exit ${index.status}); see ${index.log}`);
     const total = stages.reduce((a, s) => a + s.seconds, 0);
     rows.push({ metric: 'pipeline total (ingest + build + index)', value: secs(total), budget: '—', status: '' });

@@ -87,8 +87,8 @@ describe('ingest CLI on a sources folder with hidden files, subfolders and colli
     expect(rows.size).toBe(readdirSync(sources).length);
     expect(run.stdout).toMatch(
       caseSensitive
-        ? /^7 files: 1 written, 0 duplicates, 2 rejected, 4 not sources \(2 folder, 2 hidden\)$/m
-        : /^6 files: 2 written, 0 duplicates, 0 rejected, 4 not sources \(2 folder, 2 hidden\)$/m,
+        ? /^ingest: 7 files: 1 written, 0 duplicates, 2 rejected, 4 not sources \(2 folder, 2 hidden\) · /m
+        : /^ingest: 6 files: 2 written, 0 duplicates, 0 rejected, 4 not sources \(2 folder, 2 hidden\) · /m,
     );
     expect(existsSync(join(out, 'b.md'))).toBe(false);
   });

@@ -39,7 +39,7 @@ describe('a 1.9 MB source of pathological whitespace', () => {
       });
       expect(run.signal, `ingest did not finish in ${LIMIT_MS} ms`).toBeNull();
       expect(run.stderr).toBe('');
-      expect(run.stdout).toMatch(/^1 file: 1 written, 0 duplicates, 0 rejected$/m);
+      expect(run.stdout).toMatch(/^ingest: 1 file: 1 written, 0 duplicates, 0 rejected · /m);
       const md = readFileSync(join(tmp, 'out', 'syn_pathological.md'), 'utf8');
       expect(md).toContain('source_file: "syn_pathological.txt"');
     },

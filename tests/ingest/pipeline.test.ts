@@ -5,7 +5,7 @@
 import matter from 'gray-matter';
 import { describe, expect, test } from 'vitest';
 import { ingest } from '../../scripts/ingest/pipeline.ts';
-import { summarize } from '../../scripts/ingest.ts';
+import { checkLine, summarize } from '../../scripts/ingest.ts';
 import { memoryIO, OPTIONS, text } from '../helpers/memory-io.ts';
 
 /** A small synthetic directive (not a real document). */
@@ -278,5 +278,17 @@ describe('--check and determinism', () => {
     expect(check.exitCode).toBe(1);
     expect(check.stale).toEqual(['content/directives/a.md', 'content/directives/stray.md']);
     expect(text(io, 'content/directives/a.md')).toBe('edited');
+  });
+});
+
+describe('checkLine', () => {
+  test('says "up to date" only when nothing is stale and the run succeeds', () => {
+    expect(checkLine('content/directives', 0, 0)).toBe('check: content/directives is up to date');
+  });
+  test('does not call a failing run up to date, even when no file is stale', () => {
+    expect(checkLine('content/directives', 0, 1)).toBe('check: content/directives holds what a run would write, but the run fails (see the errors above)');
+  });
+  test('names the count of stale files first', () => {
+    expect(checkLine('content/directives', 3, 1)).toBe('check: 3 file(s) differ from a fresh run; run `npm run ingest`');
   });
 });

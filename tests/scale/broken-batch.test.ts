@@ -143,7 +143,7 @@ afterAll(() => {
   if (tmp) remove(tmp);
 });
 
-const SUMMARY = /^(\d+) files: (\d+) written, (\d+) duplicates?, (\d+) rejected$/m;
+const SUMMARY = /(\d+) files: (\d+) written, (\d+) duplicates?, (\d+) rejected\b/m;
 const summary = (): { read: number; written: number; duplicates: number; rejected: number } => {
   const m = SUMMARY.exec(ingest.stdout);
   if (!m) throw new Error(`no summary line in:\n${ingest.stdout.slice(-2000)}\n${ingest.stderr}`);

@@ -75,8 +75,8 @@ export function ingestCli(dirs: ArchiveDirs, extra: string[] = []): Promise<Run>
   return run(['scripts/ingest.ts', '--sources', dirs.sources, '--out', dirs.directives, '--curation', dirs.curation, ...extra]);
 }
 
-/** `astro build` of the archive in `directives` into `outDir`; throws with the build log when it fails. */
-export async function buildSite(directives: string, outDir: string, work: string, env: Record<string, string> = {}): Promise<Run> {
+/** `astro build` of the archive in `directives` into `outDir`, however it ends. */
+export function astroBuild(directives: string, outDir: string, work: string, env: Record<string, string | undefined> = {}): Promise<Run> {
   const config = join(work, `astro.synthetic.${Math.random().toString(36).slice(2)}.config.mjs`);
   writeFileSync(
     config,
@@ -84,7 +84,7 @@ export async function buildSite(directives: string, outDir: string, work: string
       `export default { ...base, cacheDir: ${JSON.stringify(join(work, 'astro-cache'))} };\n`,
   );
   // Sources beside the archive (`<tmp>/sources`), the search index built: nothing inherited may change that.
-  const result = await run(['node_modules/astro/bin/astro.mjs', 'build', '--config', relative(ROOT, config), '--outDir', outDir], {
+  return run(['node_modules/astro/bin/astro.mjs', 'build', '--config', relative(ROOT, config), '--outDir', outDir], {
     ARCHIVE_CONTENT: directives,
     ASTRO_TELEMETRY_DISABLED: '1',
     ARCHIVE_SOURCES: undefined,
@@ -92,6 +92,11 @@ export async function buildSite(directives: string, outDir: string, work: string
     ARCHIVE_BUNDLE_PAGES: undefined,
     ...env,
   });
+}
+
+/** `astro build` of the archive in `directives` into `outDir`; throws with the build log when it fails. */
+export async function buildSite(directives: string, outDir: string, work: string, env: Record<string, string> = {}): Promise<Run> {
+  const result = await astroBuild(directives, outDir, work, env);
   if (result.status !== 0) throw new Error(`astro build failed (${result.status}):\n${tail(result.stdout)}\n${tail(result.stderr)}`);
   return result;
 }

@@ -10,17 +10,21 @@
  * at `astro:build:setup`, which Astro calls after it has emptied the output folder, and the build
  * waits for it at `astro:build:done`, before the index step reads the records.
  */
-import type { AstroIntegration } from 'astro';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { access, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import matter from 'gray-matter';
-import { ARCHIVE_DIR, SOURCES_DIR } from '../paths.ts';
+import { ARCHIVE_DIR, missingSourcesMessage, SOURCES_DIR } from '../paths.ts';
 import { DOWNLOADS, directivePath } from '../routes.ts';
 import { ManifestCollector, SEARCH_MANIFEST_FILE, type DirectiveRecord } from '../../search/build/manifest.ts';
 import { HEADERS_FILE } from '../security.ts';
+import { buildSummary, downloadsDone, downloadsProgress, pagesDone } from './build-progress.ts';
+
+/** Directives between two progress messages of the worker. */
+const PROGRESS_EVERY = 250;
 
 function writeOne(file: string, outDir: string, archiveDir: string, sourcesDir: string, manifest: ManifestCollector): void {
   const text = readFileSync(join(archiveDir, file), 'utf8');
@@ -42,13 +46,19 @@ function writeOne(file: string, outDir: string, archiveDir: string, sourcesDir: 
  * hold up only that thread, while asynchronous ones would queue in the thread pool the worker
  * shares with Astro's page writes (measured: page generation 11.5 s → 14–18 s at 10,000 directives).
  */
-export function writeDownloads(outDir: string, archiveDir = ARCHIVE_DIR, sourcesDir = SOURCES_DIR): number {
+export function writeDownloads(outDir: string, archiveDir = ARCHIVE_DIR, sourcesDir = SOURCES_DIR, onProgress?: (done: number, total: number) => void): number {
   const files = readdirSync(archiveDir).filter((f) => f.endsWith('.md'));
   const manifest = new ManifestCollector();
-  for (const file of files) writeOne(file, outDir, archiveDir, sourcesDir, manifest);
+  for (const [i, file] of files.entries()) {
+    writeOne(file, outDir, archiveDir, sourcesDir, manifest);
+    if (i % PROGRESS_EVERY === 0) onProgress?.(i + 1, files.length);
+  }
   writeFileSync(join(outDir, SEARCH_MANIFEST_FILE), JSON.stringify(manifest.manifest()));
   return files.length;
 }
+
+/** What the worker posts: its count now and then, the number written last. */
+export type DownloadsMessage = { done: number; total: number } | { written: number };
 
 export interface DownloadsJob {
   outDir: string;
@@ -62,6 +72,7 @@ export interface DownloadsJob {
  * when it awaits the result. The worker does not keep the process alive until that await.
  */
 function startDownloads(job: DownloadsJob): { result: Promise<number>; worker: Worker } {
+  const started = performance.now();
   // Each directive's text, YAML and JSON are garbage at once, yet with V8's default young
   // generation the worker grew about 115 MB over its start-up size at 10,000 directives, memory
   // the build's peak now shares with page rendering. A young generation of 8 MB kept it to about
@@ -69,12 +80,27 @@ function startDownloads(job: DownloadsJob): { result: Promise<number>; worker: W
   const worker = new Worker(new URL('./downloads-worker.ts', import.meta.url), { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
   worker.unref();
   const result = new Promise<number>((resolve, reject) => {
-    worker.once('message', (n: number) => resolve(n));
+    worker.on('message', (message: DownloadsMessage) => ('written' in message ? resolve(message.written) : downloadsProgress(message.done, message.total)));
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the downloads worker stopped (exit ${code}) before it finished`)));
   });
-  result.catch(() => {});
+  result.then((n) => downloadsDone(n, performance.now() - started)).catch(() => {});
   return { result, worker };
+}
+
+/**
+ * Stops the build when directives' sources are missing, with a message that names them and says how
+ * to point at them. Logged and exited rather than thrown: Astro prints a hook's error with its stack
+ * trace, and the mistake is the setup's, not the code's.
+ */
+function checkSources(logger: AstroIntegrationLogger): void {
+  const message = missingSourcesMessage(ARCHIVE_DIR, SOURCES_DIR, {
+    listFiles: (dir) => (existsSync(dir) ? readdirSync(dir) : null),
+    readHead: (path) => readFileSync(path, 'utf8').slice(0, 4096),
+  });
+  if (message === null) return;
+  logger.error(message);
+  process.exit(1);
 }
 
 export function directiveDownloads(): AstroIntegration {
@@ -83,6 +109,10 @@ export function directiveDownloads(): AstroIntegration {
   return {
     name: 'archive-downloads',
     hooks: {
+      // Before thousands of pages are rendered: a source missing is a setup mistake, said once, with the fix.
+      'astro:config:setup': ({ command, logger }) => {
+        if (command === 'build') checkSources(logger);
+      },
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
       },
@@ -94,6 +124,7 @@ export function directiveDownloads(): AstroIntegration {
         if (running && outDir !== root) throw new Error(`the downloads went to ${outDir}, but the build wrote ${root}`);
         running?.worker.ref();
         const n = running ? await running.result : writeDownloads(root);
+        pagesDone();
         // The manifest is the worker's last file: gone means Astro emptied dist/ after build:setup.
         const manifest = join(root, SEARCH_MANIFEST_FILE);
         await access(manifest).catch(() => {
@@ -101,7 +132,7 @@ export function directiveDownloads(): AstroIntegration {
         });
         // Security headers for hosts that read _headers; the pages carry the same CSP in a meta tag.
         await writeFile(join(root, '_headers'), HEADERS_FILE);
-        logger.info(`wrote the downloads of ${n} directives and _headers`);
+        logger.info(`${buildSummary() ?? `wrote the downloads of ${n} directives`}; wrote _headers`);
       },
     },
   };
