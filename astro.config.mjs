@@ -26,9 +26,8 @@ export default defineConfig({
   redirects,
   // Order matters: the index must exist before its runtime files are compressed.
   integrations: [sitemap({ filter: (page) => !withdrawn.has(new URL(page).pathname) }), directiveDownloads(), pagefindIndex(), precompressAssets(), siteUrlWarning()],
-  // Pages render four at a time: one at a time left the CPU idle while each page's files were read
-  // and written (page generation 23 s → 13 s at 10,000 directives, when bodies were still read
-  // asynchronously; Astro still writes each page asynchronously).
+  // Pages render four at a time: one at a time leaves the CPU idle while each page's files are
+  // written (docs/decisions/0008-render-concurrency-4.md).
   build: { format: 'directory', concurrency: 4 },
   // A synthetic archive keeps its own content cache, so test and benchmark builds never touch the real one.
   ...(process.env.ARCHIVE_CONTENT && { cacheDir: `${process.env.ARCHIVE_CONTENT}/../.astro-cache` }),

@@ -11,8 +11,7 @@ import { parseCli, type CliSpec } from './cli.ts';
 import { createProgress, formatCount, formatDuration, formatRate, type Progress } from '../src/shared/progress.ts';
 
 // Reads and writes are blocking: for thousands of small files, faster than a thread-pool round trip
-// each. Writing the 9,930 files of the 10,000-directive benchmark that way took ingest from
-// 7.0-8.0 s to 6.6-6.7 s and 12 s of CPU time to 11 s (three runs each, alternated).
+// each (docs/decisions/0006-blocking-io-for-small-files.md).
 const madeDirs = new Set<string>();
 
 /**

@@ -41,8 +41,8 @@ const QUERIES: [string, string] = ['giãn cách xã hội', '"4 tại chỗ"'];
 
 // ---------------------------------------------------------------------------------------------
 // Calibration: how fast this machine is right now. On this project's virtual machine the same
-// pipeline took 55 s to 70 s on the same day; these three figures, taken before each run, show
-// whether a slower run was the code or the machine.
+// pipeline's time moves by the hour; these three figures, taken before each run, show whether a
+// slower run was the code or the machine (docs/decisions/0024-benchmark-calibration.md).
 
 export interface Calibration {
   /** A fixed integer loop on one core, ms. */
@@ -52,7 +52,7 @@ export interface Calibration {
   /**
    * Touching memory for the first time, ms per GB. This guest hands freed memory back to its
    * host at once, so every page a process first touches is a fault served by the host, at a
-   * cost that moves with the host (README, "Where it stands"); the pipeline takes about 5 GB.
+   * cost that moves with the host (bench/README.md, "Why memory costs time here").
    */
   memMsPerGb: number;
 }
@@ -81,7 +81,7 @@ export function calibrate(dir: string, sizes: CalibrationSizes = FULL_CALIBRATIO
   // Left in place until the temporary folder goes: on a file system without a journal (this
   // machine's ext4) the kernel will not reuse an inode freed in the last minute or more and scans
   // past each one whenever it creates a file, so deleting these 4,000 here made every file the
-  // pipeline then created slower (10,000 files: 0.47-1.28 s against 0.33-0.49 s, measured).
+  // pipeline then created slower (decision 0024).
   // allocUnsafeSlow takes fresh pages from the kernel without writing them; fill touches each.
   const memory = Buffer.allocUnsafeSlow(sizes.memMb * 1024 * 1024);
   t = performance.now();

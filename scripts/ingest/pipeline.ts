@@ -76,7 +76,7 @@ const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  * A directive file: YAML frontmatter and the Markdown body. Every string is written as a JSON
  * string, which is also a YAML double-quoted scalar: "2021-07-21" stays a string for YAML 1.1
  * readers (Astro, gray-matter), and the output is byte-stable. Hand-written because a general
- * YAML emitter took over a second per 10,000 directives for these flat records.
+ * YAML emitter is far slower for these flat records (docs/decisions/0014-hand-written-yaml-emitter.md).
  */
 export function renderDirective(d: Directive, body: string): string {
   const lines = DIRECTIVE_FIELDS.map((key) => `${key}:${yamlValue(d[key])}`);

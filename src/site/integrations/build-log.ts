@@ -1,9 +1,8 @@
 /**
  * The build's log (astro.config.mjs, `logger`): Astro's own (astro/logger/node), less the two
- * lines Astro writes for every page it renders, `  ├─ /van-ban/…/index.html` and ` (+12ms)`. At
- * 10,000 directives they were 20,000 blocking writes and 1.2 s of the main thread, the thread that
- * renders the pages, for a list no one reads (with four pages rendering at once, a page's time is
- * not even on its line). Every other line passes unchanged: warnings, errors, the count of pages
+ * lines Astro writes for every page it renders, `  ├─ /van-ban/…/index.html` and ` (+12ms)`: two
+ * blocking writes per page on the thread that renders the pages, for a list no one reads (with four
+ * pages rendering at once, a page's time is not even on its line; docs/decisions/0016-build-log-filter.md). Every other line passes unchanged: warnings, errors, the count of pages
  * built, and a page that rendered to nothing.
  * The page lines are counted instead, for the build's progress line (build-progress.ts), which
  * is erased before any other line is written.

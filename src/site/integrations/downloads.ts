@@ -3,10 +3,10 @@
  * the archive file (`van-ban.md`) and the record as JSON (`van-ban.json`); and, from the same
  * records, the manifest the index step reads (src/search/build/manifest.ts).
  * Plain file copies here instead of Astro endpoints: three routes per directive tripled the
- * pages Astro renders (30,000 extra at 10,000 directives) for what is a copy.
+ * pages Astro renders for what is a copy (docs/decisions/0019-downloads-as-plain-files.md).
  *
  * They are written by a worker thread while Astro renders the pages: rendering keeps one core busy
- * and this work (3.5 s at 10,000 directives, with the manifest's words) runs on the other. It starts
+ * and this work runs on the other (docs/decisions/0007-downloads-worker.md). It starts
  * at `astro:build:setup`, which Astro calls after it has emptied the output folder, and the build
  * waits for it at `astro:build:done`, before the index step reads the records.
  */
@@ -44,7 +44,7 @@ function writeOne(file: string, outDir: string, archiveDir: string, sourcesDir: 
  * Writes every directive's downloads and the search manifest into `outDir`; returns the number of
  * directives. Synchronous on purpose: it runs in a worker thread (below), where blocking calls
  * hold up only that thread, while asynchronous ones would queue in the thread pool the worker
- * shares with Astro's page writes (measured: page generation 11.5 s → 14–18 s at 10,000 directives).
+ * shares with Astro's page writes and slow page generation (decisions 0006 and 0007).
  */
 export function writeDownloads(outDir: string, archiveDir = ARCHIVE_DIR, sourcesDir = SOURCES_DIR, onProgress?: (done: number, total: number) => void): number {
   const files = readdirSync(archiveDir).filter((f) => f.endsWith('.md'));
@@ -73,10 +73,9 @@ export interface DownloadsJob {
  */
 function startDownloads(job: DownloadsJob): { result: Promise<number>; worker: Worker } {
   const started = performance.now();
-  // Each directive's text, YAML and JSON are garbage at once, yet with V8's default young
-  // generation the worker grew about 115 MB over its start-up size at 10,000 directives, memory
-  // the build's peak now shares with page rendering. A young generation of 8 MB kept it to about
-  // 15 MB (measured alone, three runs each), for no measurable CPU time.
+  // Each directive's text, YAML and JSON are garbage at once: a small young generation keeps the
+  // worker near its start-up size, memory the build's peak shares with page rendering, for no
+  // measurable CPU time (docs/decisions/0007-downloads-worker.md).
   const worker = new Worker(new URL('./downloads-worker.ts', import.meta.url), { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
   worker.unref();
   const result = new Promise<number>((resolve, reject) => {
