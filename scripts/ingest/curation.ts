@@ -76,8 +76,10 @@ export function applyCuration(draft: Draft, corrections: Correction[], file: str
     next.inferred = next.inferred.filter((i) => i.field !== c.field);
   }
   if (fields.has('province') && !fields.has('province_2025')) {
-    const p = next.province === null ? null : provinceByName(next.province);
-    if (next.province !== null && !p) throw new Error(`${file}: province "${next.province}" is not one of the 63 provinces of 2020–2022`);
+    const p = typeof next.province === 'string' ? provinceByName(next.province) : null;
+    if (next.province !== null && !p) {
+      return { ok: false, reason: `${file} → province: expected one of the 63 provinces of 2020–2022 (as named in src/shared/gazetteer.json), got ${JSON.stringify(next.province)}` };
+    }
     next.province = p?.name ?? null;
     next.province_2025 = p?.name_2025 ?? null;
   }

@@ -163,7 +163,7 @@ export async function ingest(opts: IngestOptions, io: IngestIO, runExtract: Extr
       reject(result.source, curated.reason);
       continue;
     }
-    const checked = validate(curated.draft, previous.ids[result.source] ?? curated.curatedId ?? baseId(curated.draft));
+    const checked = validate(curated.draft, previous.ids[result.source] ?? curated.curatedId ?? baseId(curated.draft), found?.file ?? null);
     if (!checked.ok) reject(result.source, checked.reason);
     else accepted.push({ draft: curated.draft, curatedId: curated.curatedId, directive: checked.directive });
   }
@@ -258,13 +258,18 @@ async function readCuration(io: IngestIO, dir: string, names: Set<string>, sourc
   return text ? { file, curation: parseCuration(decoder.decode(text), file) } : null;
 }
 
-/** A draft checked against the schema under the id it would be published as (duplicates are added later). */
-function validate(draft: Draft, id: string): { ok: true; directive: Directive } | { ok: false; reason: string } {
+/**
+ * A draft checked against the schema under the id it would be published as (duplicates are added
+ * later). A problem in a field a curator set names the curation file, where the fix is.
+ */
+function validate(draft: Draft, id: string, curationFile: string | null): { ok: true; directive: Directive } | { ok: false; reason: string } {
   const { body: _body, text_sha256: _text, ...fields } = draft;
   const candidate = { id, ...fields, duplicate_sources: [] };
   const parsed = directiveSchema.safeParse(candidate);
   if (parsed.success) return { ok: true, directive: parsed.data };
-  return { ok: false, reason: formatSchemaError(draft.source_file, parsed.error, candidate).join('; ') };
+  const curated = new Set(draft.curated.map((c) => c.field));
+  const whereOf = (field: string): string => (curationFile && curated.has(field) ? curationFile : `source ${draft.source_file}`);
+  return { ok: false, reason: formatSchemaError(draft.source_file, parsed.error, candidate, whereOf).join('; ') };
 }
 
 type Cited = Pick<Withdrawal, 'title' | 'doc_number' | 'issuer' | 'date_issued'>;

@@ -141,15 +141,16 @@ export type DirectiveField = keyof Directive;
 export const DIRECTIVE_FIELDS = Object.keys(directiveSchema.shape) as DirectiveField[];
 
 /**
- * One line per problem, naming the source and the field:
- * `source 002_….txt → date_issued: expected YYYY-MM-DD, got "21/13/2021"`.
+ * One line per problem, naming where the value came from and the field:
+ * `source 002_….txt → date_issued: expected YYYY-MM-DD, got "21/13/2021"`, or, for a field a
+ * curator set, the curation file (`whereOf` says which fields came from where).
  */
-export function formatSchemaError(source: string, error: z.ZodError, data: unknown): string[] {
+export function formatSchemaError(source: string, error: z.ZodError, data: unknown, whereOf: (field: string) => string = () => `source ${source}`): string[] {
   return error.issues.map((issue) => {
     const path = issue.path.join('.') || '(frontmatter)';
     const got = valueAt(data, issue.path);
     const shown = got === undefined ? '' : `, got ${JSON.stringify(got)}`;
-    return `source ${source} → ${path}: ${issue.message}${shown}`;
+    return `${whereOf(String(issue.path[0] ?? ''))} → ${path}: ${issue.message}${shown}`;
   });
 }
 

@@ -127,13 +127,13 @@ describe('bad input', () => {
     const io = memoryIO({ [src('a.txt')]: synthetic(), 'content/curation/a.yml': 'colour:\n  value: x\n  note: y\n' });
     await expect(ingest(OPTIONS, io)).rejects.toThrow('content/curation/a.yml: "colour" cannot be curated; use one of: id, title,');
   });
-  test('a curated value that breaks the schema rejects the source with the field named', async () => {
+  test('a curated value that breaks the schema rejects the source, naming the curation file and the field', async () => {
     const io = memoryIO({ [src('a.txt')]: synthetic(), 'content/curation/a.yml': 'date_issued:\n  value: "21/13/2021"\n  note: "x"\n' });
     const result = await ingest(OPTIONS, io);
     expect(result.outcomes[0]).toEqual({
       source: 'a.txt',
       status: 'rejected',
-      reason: 'source a.txt → date_issued: expected YYYY-MM-DD, got "21/13/2021"',
+      reason: 'content/curation/a.yml → date_issued: expected YYYY-MM-DD, got "21/13/2021"',
     });
   });
 });

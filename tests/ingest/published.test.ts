@@ -71,10 +71,23 @@ describe('a published source that is rejected', () => {
     before.io.files.set(CURATION, curation('date_issued', '2021-02-30'));
     const result = await ingest(OPTIONS, before.io);
     expect(result.exitCode).toBe(1);
-    expect(result.outcomes[0]).toEqual({ source: 'a.txt', status: 'rejected', reason: 'source a.txt → date_issued: not a calendar date, got "2021-02-30"' });
+    expect(result.outcomes[0]).toEqual({ source: 'a.txt', status: 'rejected', reason: `${CURATION} → date_issued: not a calendar date, got "2021-02-30"` });
     expect(result.problems[0]).toContain(`its last good page (${PAGE}) is kept`);
     expect(text(before.io, PAGE)).toBe(before.page);
     expect(text(before.io, REGISTRY)).toBe(before.registry);
+  });
+
+  test('for a curated province that is not one of the 63 is rejected, naming the curation file, and the rest of the run goes on', async () => {
+    const before = await published();
+    before.io.files.set(CURATION, curation('province', 'Kon Tumm'));
+    const result = await ingest(OPTIONS, before.io);
+    expect(result.exitCode).toBe(1);
+    expect(result.outcomes[0]).toEqual({
+      source: 'a.txt',
+      status: 'rejected',
+      reason: `${CURATION} → province: expected one of the 63 provinces of 2020–2022 (as named in src/shared/gazetteer.json), got "Kon Tumm"`,
+    });
+    expect(text(before.io, PAGE)).toBe(before.page);
   });
 
   test('for an edit that broke its encoding keeps its last good page', async () => {
