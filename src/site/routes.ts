@@ -6,11 +6,14 @@ export const ROUTES = {
   provinces: '/tinh/',
   timeline: '/thoi-gian/',
   search: '/tim-kiem/',
+  /** Documents the directives cite (văn bản được dẫn chiếu): the index and one page per document. */
+  cited: '/dan-chieu/',
 } as const;
 
 export const directivePath = (id: string): string => `${ROUTES.directive}${id}/`;
 export const provincePath = (slug: string): string => `${ROUTES.provinces}${slug}/`;
 export const monthPath = (month: string): string => `${ROUTES.timeline}${month}/`;
+export const citedPath = (slug: string): string => `${ROUTES.cited}${slug}/`;
 /**
  * Files next to each directive's page: the source as UTF-8 text (the raw file byte for byte when it is
  * UTF-8), the raw file of a source converted from a legacy encoding, the archive file, the record.

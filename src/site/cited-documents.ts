@@ -1,0 +1,248 @@
+/**
+ * Cited documents (văn bản được dẫn chiếu) across the archive: which directives cite which
+ * document, the document's page (/dan-chieu/<slug>/) and what the citing texts say of it, and which
+ * citations name a directive of the archive. Pure views over the records' `cited` field.
+ *
+ * Two citations are of the same document when their numbers slug alike (case and "Đ"/"D" aside),
+ * they belong to the same body (national, or the same province, or the same district of it), and
+ * they do not give different years. The rules and the slug are in docs/architecture.md ("Cited documents").
+ */
+import type { CitedDocument, Directive } from '../shared/schema.ts';
+import { provinceByName } from '../shared/gazetteer.ts';
+import { slugify } from '../shared/vietnamese.ts';
+import { sortByDate } from './archive.ts';
+import { citedPath, directivePath } from './routes.ts';
+
+type Scope = CitedDocument['scope'];
+
+/** One citation: a directive, and what its text says of the document it cites. */
+export interface Citation {
+  directive: Directive;
+  cited: CitedDocument;
+}
+
+/** One value of a fact (kind, date, issuer) as some citing texts give it, and those directives. */
+export interface Variant {
+  value: string;
+  by: Directive[];
+}
+
+/** A cited document, as every citing text in the archive gives it. */
+export interface CitedDoc {
+  /** Its page: /dan-chieu/<slug>/. */
+  slug: string;
+  /** The number as the citations write it canonically; more than one when they spell it differently ("CĐ", "CD"). */
+  numbers: string[];
+  scope: Scope;
+  province: string | null;
+  district: string | null;
+  /** The year that tells this document from others of the same number and body; null when one document has the number. */
+  year: string | null;
+  /** Its citations, in the date order of the citing directives. */
+  citations: Citation[];
+  /** The same, one per citing directive (its first citation of the document). */
+  citing: Citation[];
+  /** Each fact as the citing texts give it (only the texts that give it). */
+  types: Variant[];
+  dates: Variant[];
+  issuers: Variant[];
+  /** The directive of the archive every citation names, when they all name one; its page is then the document's. */
+  inArchive: Directive | null;
+  /** The directives of the archive some of its citations name (by number, body and date). */
+  named: Directive[];
+  /** Other documents of the same number and body, told apart by year (and the page of citations that give no year). */
+  sameNumber: CitedDoc[];
+}
+
+/** Where one of a directive's references leads: its cited facts and the page that answers for it. */
+export interface ReferenceLink {
+  cited: CitedDocument;
+  href: string;
+  /** The directive of the archive it names, or null. */
+  directive: Directive | null;
+}
+
+export interface CitationIndex {
+  /** Every cited document: national ones first, then by citations (most first), then by number. */
+  documents: CitedDoc[];
+  /** The documents that have a page of their own (not every citation names a directive of the archive). */
+  pages: CitedDoc[];
+  /** A directive's references, in its order, each with its link. */
+  linksOf(id: string): ReferenceLink[];
+  /** The directives whose references name this directive, by date. */
+  citedBy(id: string): Directive[];
+}
+
+const PLACE_UNKNOWN = { province: 'tinh-khong-ro', district: 'huyen-khong-ro', level: 'cap-khong-ro' } as const;
+
+/** The slug of a province, or the name's own slug when the gazetteer does not know it. */
+const provinceSlug = (name: string | null): string => (name === null ? PLACE_UNKNOWN.province : (provinceByName(name)?.slug ?? slugify(name)));
+
+/**
+ * The page of a cited number and its body, without a year: `16-ct-ttg` (national),
+ * `135-tb-tu-thai-binh` (a province's), `25-cv-hu-thai-binh-vu-thu` (a district's),
+ * `45-kh-ubnd-thai-binh-cap-khong-ro` (its level unknown). Two provinces' 135-TB/TU never share one.
+ */
+export function citedSlug(c: Pick<CitedDocument, 'number' | 'scope' | 'province' | 'district'>): string {
+  const number = slugify(c.number);
+  if (c.scope === 'trung ương') return number;
+  const province = provinceSlug(c.province);
+  if (c.scope === 'tỉnh') return `${number}-${province}`;
+  if (c.scope === 'huyện') return `${number}-${province}-${c.district === null ? PLACE_UNKNOWN.district : slugify(c.district)}`;
+  return `${number}-${province}-${PLACE_UNKNOWN.level}`;
+}
+
+const yearOf = (c: CitedDocument): string | null => c.date?.slice(0, 4) ?? null;
+
+/**
+ * The one directive of the archive a citation names: same number, same body (national; the
+ * province; the district), and the same date when the citation gives one. Null when none or several.
+ */
+export function namedDirective(c: CitedDocument, byNumber: ReadonlyMap<string, readonly Directive[]>): Directive | null {
+  const matches = (byNumber.get(c.number) ?? []).filter((d) => {
+    if (c.date !== null && d.date_issued !== c.date) return false;
+    const district = d.issuer_level === 'huyện' || d.issuer_level === 'xã';
+    if (c.scope === 'trung ương') return d.issuer_level === 'trung ương';
+    if (d.province !== c.province) return false;
+    if (c.scope === 'tỉnh') return !district;
+    if (c.scope === 'huyện') return district && (c.district === null || d.district === c.district);
+    return true;
+  });
+  return matches.length === 1 ? matches[0]! : null;
+}
+
+/** `list` under `key` in `map`, made when missing. */
+function bucket<K, V>(map: Map<K, V[]>, key: K): V[] {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  return list;
+}
+
+/** Each value given, with the directives that give it, most given first (then as first given). */
+function variants(citations: readonly Citation[], fact: (c: CitedDocument) => string | null): Variant[] {
+  const by = new Map<string, Map<string, Directive>>();
+  for (const { directive, cited } of citations) {
+    const value = fact(cited);
+    if (value === null) continue;
+    if (!by.has(value)) by.set(value, new Map());
+    by.get(value)!.set(directive.id, directive);
+  }
+  return [...by].map(([value, list]) => ({ value, by: [...list.values()] })).sort((a, b) => b.by.length - a.by.length);
+}
+
+function makeDoc(slug: string, year: string | null, citations: Citation[], named: ReadonlyMap<Citation, Directive | null>): CitedDoc {
+  const first = citations[0]!.cited;
+  const sorted = sortByDate(citations.map((c) => c.directive));
+  const order = new Map(sorted.map((d, i) => [d.id, i]));
+  const inOrder = [...citations].sort((a, b) => order.get(a.directive.id)! - order.get(b.directive.id)!);
+  const targets = new Set(citations.map((c) => named.get(c) ?? null));
+  const [only] = targets;
+  const seen = new Set<string>();
+  return {
+    slug,
+    numbers: [...new Set(citations.map((c) => c.cited.number))],
+    scope: first.scope,
+    province: first.province,
+    district: first.district,
+    year,
+    citations: inOrder,
+    citing: inOrder.filter((c) => !seen.has(c.directive.id) && seen.add(c.directive.id)),
+    types: variants(inOrder, (c) => c.type),
+    dates: variants(inOrder, (c) => c.date),
+    issuers: variants(inOrder, (c) => c.issuer_as_written),
+    inArchive: targets.size === 1 && only ? only : null,
+    named: [...targets].filter((t): t is Directive => t !== null),
+    sameNumber: [],
+  };
+}
+
+/** National first, then the most cited, then by slug. */
+const documentOrder = (a: CitedDoc, b: CitedDoc): number =>
+  Number(b.scope === 'trung ương') - Number(a.scope === 'trung ương') || b.citing.length - a.citing.length || (a.slug < b.slug ? -1 : 1);
+
+/**
+ * The index of every citation in the archive. A number and body cited with one year (or none) is
+ * one document at its slug; cited with several years, each year is a document at `<slug>-<year>`,
+ * and the citations that give no year stay at `<slug>`, which lists the years.
+ */
+export function indexCitations(directives: readonly Directive[]): CitationIndex {
+  const byNumber = new Map<string, Directive[]>();
+  for (const d of directives) if (d.doc_number) bucket(byNumber, d.doc_number).push(d);
+  const named = new Map<Citation, Directive | null>();
+  const bySlug = new Map<string, Citation[]>();
+  const ofDirective = new Map<string, Citation[]>();
+  for (const directive of directives) {
+    const own: Citation[] = [];
+    for (const cited of directive.cited) {
+      const citation = { directive, cited };
+      named.set(citation, namedDirective(cited, byNumber));
+      own.push(citation);
+      bucket(bySlug, citedSlug(cited)).push(citation);
+    }
+    ofDirective.set(directive.id, own);
+  }
+
+  const documents: CitedDoc[] = [];
+  const docOf = new Map<Citation, CitedDoc>();
+  for (const [slug, citations] of bySlug) {
+    const years = [...new Set(citations.map((c) => yearOf(c.cited)).filter((y): y is string => y !== null))].sort();
+    const groups: Array<[string, string | null, Citation[]]> =
+      years.length <= 1
+        ? [[slug, null, citations]]
+        : [
+            ...years.map((y): [string, string | null, Citation[]] => [`${slug}-${y}`, y, citations.filter((c) => yearOf(c.cited) === y)]),
+            ...(citations.some((c) => yearOf(c.cited) === null) ? [[slug, null, citations.filter((c) => yearOf(c.cited) === null)] as [string, null, Citation[]]] : []),
+          ];
+    const docs = groups.map(([s, y, list]) => makeDoc(s, y, list, named));
+    for (const doc of docs) {
+      doc.sameNumber = docs.filter((other) => other !== doc);
+      for (const c of doc.citations) docOf.set(c, doc);
+    }
+    documents.push(...docs);
+  }
+  documents.sort(documentOrder);
+
+  const citedBy = new Map<string, Map<string, Directive>>();
+  for (const [citation, target] of named) {
+    if (!target) continue;
+    if (!citedBy.has(target.id)) citedBy.set(target.id, new Map());
+    citedBy.get(target.id)!.set(citation.directive.id, citation.directive);
+  }
+  const links = (id: string): ReferenceLink[] =>
+    (ofDirective.get(id) ?? []).map((citation) => {
+      const directive = named.get(citation) ?? null;
+      return { cited: citation.cited, directive, href: directive ? directivePath(directive.id) : citedPath(docOf.get(citation)!.slug) };
+    });
+  return {
+    documents,
+    pages: documents.filter((doc) => doc.citations.some((c) => !named.get(c))),
+    linksOf: links,
+    citedBy: (id) => sortByDate([...(citedBy.get(id)?.values() ?? [])]),
+  };
+}
+
+/** Citing directives per month ("YYYY-MM"), for the chart; undated ones counted apart. */
+export function citationsByMonth(doc: CitedDoc, months: readonly string[]): { counts: Array<[string, number]>; undated: number } {
+  const perMonth = new Map(months.map((m) => [m, new Set<string>()]));
+  const undated = new Set<string>();
+  for (const { directive } of doc.citing) {
+    const month = directive.date_issued?.slice(0, 7);
+    if (month === undefined) undated.add(directive.id);
+    else perMonth.get(month)?.add(directive.id);
+  }
+  return { counts: [...perMonth].map(([m, ids]) => [m, ids.size]), undated: undated.size };
+}
+
+/** How many directives cite a document (a directive citing it twice counts once). */
+export const citingCount = (doc: CitedDoc): number => doc.citing.length;
+
+/** The one value the texts agree on, or the most given one: "Chỉ thị", "Thủ tướng Chính phủ". */
+export const mainValue = (list: readonly Variant[]): string | null => list[0]?.value ?? null;
+
+/** Who the document is of, for lists: "Trung ương", "Thái Bình", "Kiến Xương, Thái Bình", with the level when unknown. */
+export function ownerLabel(doc: Pick<CitedDoc, 'scope' | 'province' | 'district'>): string {
+  if (doc.scope === 'trung ương') return 'Trung ương';
+  const province = doc.province ?? 'Không rõ tỉnh';
+  if (doc.scope === 'huyện') return `${doc.district ?? 'Không rõ huyện'}, ${province}`;
+  return doc.scope === 'tỉnh' ? province : `${province} (không rõ cấp)`;
+}
