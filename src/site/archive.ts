@@ -11,7 +11,7 @@ export const FIRST_MONTH = '2020-01';
 export const LAST_MONTH = '2022-12';
 
 /** Dated directives by date (then id, for a stable order); undated ones last. */
-export function sortByDate(list: readonly Directive[], order: 'asc' | 'desc' = 'asc'): Directive[] {
+export function sortByDate<D extends Pick<Directive, 'id' | 'date_issued'>>(list: readonly D[], order: 'asc' | 'desc' = 'asc'): D[] {
   const sign = order === 'asc' ? 1 : -1;
   return [...list].sort((a, b) => {
     if (a.date_issued === null || b.date_issued === null) {

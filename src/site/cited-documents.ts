@@ -15,20 +15,23 @@ import { citedPath, directivePath } from './routes.ts';
 
 type Scope = CitedDocument['scope'];
 
+/** What the index needs of a directive: the site gives it whole records, the bulk data a few fields. */
+export type CitingFields = Pick<Directive, 'id' | 'doc_number' | 'date_issued' | 'issuer_level' | 'province' | 'district' | 'cited'>;
+
 /** One citation: a directive, and what its text says of the document it cites. */
-export interface Citation {
-  directive: Directive;
+export interface Citation<D extends CitingFields = Directive> {
+  directive: D;
   cited: CitedDocument;
 }
 
 /** One value of a fact (kind, date, issuer) as some citing texts give it, and those directives. */
-export interface Variant {
+export interface Variant<D extends CitingFields = Directive> {
   value: string;
-  by: Directive[];
+  by: D[];
 }
 
 /** A cited document, as every citing text in the archive gives it. */
-export interface CitedDoc {
+export interface CitedDoc<D extends CitingFields = Directive> {
   /** Its page: /dan-chieu/<slug>/. */
   slug: string;
   /** The number as the citations write it canonically; more than one when they spell it differently ("CĐ", "CD"). */
@@ -39,38 +42,42 @@ export interface CitedDoc {
   /** The year that tells this document from others of the same number and body; null when one document has the number. */
   year: string | null;
   /** Its citations, in the date order of the citing directives. */
-  citations: Citation[];
+  citations: Array<Citation<D>>;
   /** The same, one per citing directive (its first citation of the document). */
-  citing: Citation[];
+  citing: Array<Citation<D>>;
   /** Each fact as the citing texts give it (only the texts that give it). */
-  types: Variant[];
-  dates: Variant[];
-  issuers: Variant[];
+  types: Array<Variant<D>>;
+  dates: Array<Variant<D>>;
+  issuers: Array<Variant<D>>;
   /** The directive of the archive every citation names, when they all name one; its page is then the document's. */
-  inArchive: Directive | null;
+  inArchive: D | null;
   /** The directives of the archive some of its citations name (by number, body and date). */
-  named: Directive[];
+  named: D[];
   /** Other documents of the same number and body, told apart by year (and the page of citations that give no year). */
-  sameNumber: CitedDoc[];
+  sameNumber: Array<CitedDoc<D>>;
 }
 
 /** Where one of a directive's references leads: its cited facts and the page that answers for it. */
-export interface ReferenceLink {
+export interface ReferenceLink<D extends CitingFields = Directive> {
   cited: CitedDocument;
   href: string;
+  /** The cited document's slug (its /dan-chieu/<slug>/ page, when it has one). */
+  slug: string;
   /** The directive of the archive it names, or null. */
-  directive: Directive | null;
+  directive: D | null;
+  /** How many directives of the archive fit the citation (number, body, date); it names one only when one fits. */
+  matches: number;
 }
 
-export interface CitationIndex {
+export interface CitationIndex<D extends CitingFields = Directive> {
   /** Every cited document: national ones first, then by citations (most first), then by number. */
-  documents: CitedDoc[];
+  documents: Array<CitedDoc<D>>;
   /** The documents that have a page of their own (not every citation names a directive of the archive). */
-  pages: CitedDoc[];
+  pages: Array<CitedDoc<D>>;
   /** A directive's references, in its order, each with its link. */
-  linksOf(id: string): ReferenceLink[];
+  linksOf(id: string): Array<ReferenceLink<D>>;
   /** The directives whose references name this directive, by date. */
-  citedBy(id: string): Directive[];
+  citedBy(id: string): D[];
 }
 
 const PLACE_UNKNOWN = { province: 'tinh-khong-ro', district: 'huyen-khong-ro', level: 'cap-khong-ro' } as const;
@@ -95,11 +102,14 @@ export function citedSlug(c: Pick<CitedDocument, 'number' | 'scope' | 'province'
 const yearOf = (c: CitedDocument): string | null => c.date?.slice(0, 4) ?? null;
 
 /**
- * The one directive of the archive a citation names: same number, same body (national; the
- * province; the district), and the same date when the citation gives one. Null when none or several.
+ * The directives of the archive a citation may name: same number, same body (national; the
+ * province; the district), the same date when the citation gives one, and not the citing directive
+ * itself nor one dated after it (a text cannot cite what was not yet issued).
  */
-export function namedDirective(c: CitedDocument, byNumber: ReadonlyMap<string, readonly Directive[]>): Directive | null {
-  const matches = (byNumber.get(c.number) ?? []).filter((d) => {
+export function namedCandidates<D extends CitingFields>(c: CitedDocument, citing: Pick<CitingFields, 'id' | 'date_issued'>, byNumber: ReadonlyMap<string, readonly D[]>): D[] {
+  return (byNumber.get(c.number) ?? []).filter((d) => {
+    if (d.id === citing.id) return false;
+    if (d.date_issued !== null && citing.date_issued !== null && d.date_issued > citing.date_issued) return false;
     if (c.date !== null && d.date_issued !== c.date) return false;
     const district = d.issuer_level === 'huyện' || d.issuer_level === 'xã';
     if (c.scope === 'trung ương') return d.issuer_level === 'trung ương';
@@ -108,6 +118,11 @@ export function namedDirective(c: CitedDocument, byNumber: ReadonlyMap<string, r
     if (c.scope === 'huyện') return district && (c.district === null || d.district === c.district);
     return true;
   });
+}
+
+/** The one directive of the archive a citation names (namedCandidates); null when none or several fit. */
+export function namedDirective<D extends CitingFields>(c: CitedDocument, citing: Pick<CitingFields, 'id' | 'date_issued'>, byNumber: ReadonlyMap<string, readonly D[]>): D | null {
+  const matches = namedCandidates(c, citing, byNumber);
   return matches.length === 1 ? matches[0]! : null;
 }
 
@@ -119,8 +134,8 @@ function bucket<K, V>(map: Map<K, V[]>, key: K): V[] {
 }
 
 /** Each value given, with the directives that give it, most given first (then as first given). */
-function variants(citations: readonly Citation[], fact: (c: CitedDocument) => string | null): Variant[] {
-  const by = new Map<string, Map<string, Directive>>();
+function variants<D extends CitingFields>(citations: ReadonlyArray<Citation<D>>, fact: (c: CitedDocument) => string | null): Array<Variant<D>> {
+  const by = new Map<string, Map<string, D>>();
   for (const { directive, cited } of citations) {
     const value = fact(cited);
     if (value === null) continue;
@@ -130,7 +145,7 @@ function variants(citations: readonly Citation[], fact: (c: CitedDocument) => st
   return [...by].map(([value, list]) => ({ value, by: [...list.values()] })).sort((a, b) => b.by.length - a.by.length);
 }
 
-function makeDoc(slug: string, year: string | null, citations: Citation[], named: ReadonlyMap<Citation, Directive | null>): CitedDoc {
+function makeDoc<D extends CitingFields>(slug: string, year: string | null, citations: Array<Citation<D>>, named: ReadonlyMap<Citation<D>, D | null>): CitedDoc<D> {
   const first = citations[0]!.cited;
   const sorted = sortByDate(citations.map((c) => c.directive));
   const order = new Map(sorted.map((d, i) => [d.id, i]));
@@ -151,13 +166,13 @@ function makeDoc(slug: string, year: string | null, citations: Citation[], named
     dates: variants(inOrder, (c) => c.date),
     issuers: variants(inOrder, (c) => c.issuer_as_written),
     inArchive: targets.size === 1 && only ? only : null,
-    named: [...targets].filter((t): t is Directive => t !== null),
+    named: [...targets].filter((t): t is D => t !== null),
     sameNumber: [],
   };
 }
 
 /** National first, then the most cited, then by slug. */
-const documentOrder = (a: CitedDoc, b: CitedDoc): number =>
+const documentOrder = (a: CitedDoc<CitingFields>, b: CitedDoc<CitingFields>): number =>
   Number(b.scope === 'trung ương') - Number(a.scope === 'trung ương') || b.citing.length - a.citing.length || (a.slug < b.slug ? -1 : 1);
 
 /**
@@ -165,33 +180,36 @@ const documentOrder = (a: CitedDoc, b: CitedDoc): number =>
  * one document at its slug; cited with several years, each year is a document at `<slug>-<year>`,
  * and the citations that give no year stay at `<slug>`, which lists the years.
  */
-export function indexCitations(directives: readonly Directive[]): CitationIndex {
-  const byNumber = new Map<string, Directive[]>();
+export function indexCitations<D extends CitingFields>(directives: readonly D[]): CitationIndex<D> {
+  const byNumber = new Map<string, D[]>();
   for (const d of directives) if (d.doc_number) bucket(byNumber, d.doc_number).push(d);
-  const named = new Map<Citation, Directive | null>();
-  const bySlug = new Map<string, Citation[]>();
-  const ofDirective = new Map<string, Citation[]>();
+  const named = new Map<Citation<D>, D | null>();
+  const matches = new Map<Citation<D>, number>();
+  const bySlug = new Map<string, Array<Citation<D>>>();
+  const ofDirective = new Map<string, Array<Citation<D>>>();
   for (const directive of directives) {
-    const own: Citation[] = [];
+    const own: Array<Citation<D>> = [];
     for (const cited of directive.cited) {
       const citation = { directive, cited };
-      named.set(citation, namedDirective(cited, byNumber));
+      const candidates = namedCandidates(cited, directive, byNumber);
+      named.set(citation, candidates.length === 1 ? candidates[0]! : null);
+      matches.set(citation, candidates.length);
       own.push(citation);
       bucket(bySlug, citedSlug(cited)).push(citation);
     }
     ofDirective.set(directive.id, own);
   }
 
-  const documents: CitedDoc[] = [];
-  const docOf = new Map<Citation, CitedDoc>();
+  const documents: Array<CitedDoc<D>> = [];
+  const docOf = new Map<Citation<D>, CitedDoc<D>>();
   for (const [slug, citations] of bySlug) {
     const years = [...new Set(citations.map((c) => yearOf(c.cited)).filter((y): y is string => y !== null))].sort();
-    const groups: Array<[string, string | null, Citation[]]> =
+    const groups: Array<[string, string | null, Array<Citation<D>>]> =
       years.length <= 1
         ? [[slug, null, citations]]
         : [
-            ...years.map((y): [string, string | null, Citation[]] => [`${slug}-${y}`, y, citations.filter((c) => yearOf(c.cited) === y)]),
-            ...(citations.some((c) => yearOf(c.cited) === null) ? [[slug, null, citations.filter((c) => yearOf(c.cited) === null)] as [string, null, Citation[]]] : []),
+            ...years.map((y): [string, string | null, Array<Citation<D>>] => [`${slug}-${y}`, y, citations.filter((c) => yearOf(c.cited) === y)]),
+            ...(citations.some((c) => yearOf(c.cited) === null) ? [[slug, null, citations.filter((c) => yearOf(c.cited) === null)] as [string, null, Array<Citation<D>>]] : []),
           ];
     const docs = groups.map(([s, y, list]) => makeDoc(s, y, list, named));
     for (const doc of docs) {
@@ -202,16 +220,17 @@ export function indexCitations(directives: readonly Directive[]): CitationIndex 
   }
   documents.sort(documentOrder);
 
-  const citedBy = new Map<string, Map<string, Directive>>();
+  const citedBy = new Map<string, Map<string, D>>();
   for (const [citation, target] of named) {
     if (!target) continue;
     if (!citedBy.has(target.id)) citedBy.set(target.id, new Map());
     citedBy.get(target.id)!.set(citation.directive.id, citation.directive);
   }
-  const links = (id: string): ReferenceLink[] =>
+  const links = (id: string): Array<ReferenceLink<D>> =>
     (ofDirective.get(id) ?? []).map((citation) => {
       const directive = named.get(citation) ?? null;
-      return { cited: citation.cited, directive, href: directive ? directivePath(directive.id) : citedPath(docOf.get(citation)!.slug) };
+      const { slug } = docOf.get(citation)!;
+      return { cited: citation.cited, slug, directive, matches: matches.get(citation)!, href: directive ? directivePath(directive.id) : citedPath(slug) };
     });
   return {
     documents,
@@ -234,7 +253,7 @@ export function citationsByMonth(doc: CitedDoc, months: readonly string[]): { co
 }
 
 /** How many directives cite a document (a directive citing it twice counts once). */
-export const citingCount = (doc: CitedDoc): number => doc.citing.length;
+export const citingCount = <D extends CitingFields>(doc: CitedDoc<D>): number => doc.citing.length;
 
 /** The one value the texts agree on, or the most given one: "Chỉ thị", "Thủ tướng Chính phủ". */
 export const mainValue = (list: readonly Variant[]): string | null => list[0]?.value ?? null;

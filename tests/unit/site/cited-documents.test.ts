@@ -118,6 +118,25 @@ describe('indexCitations: references to directives of the archive', () => {
     const citer = citing('b', '2021-05-07', 'Thái Bình', [local('135-TB/TU', 'Thái Bình')]);
     expect(indexCitations([district, citer]).linksOf('b')[0]!.directive).toBeNull();
   });
+  test('a reference never names a directive dated after the citing one: a text cannot cite what was not yet issued', () => {
+    const later = citing('thai-binh/2021-09-01-135-tb-tu', '2021-09-01', 'Thái Bình', [], { doc_number: '135-TB/TU', issuer_level: 'tỉnh' });
+    const citer = citing('b', '2021-05-07', 'Thái Bình', [local('135-TB/TU', 'Thái Bình')]);
+    const [link] = indexCitations([cited, later, citer]).linksOf('b');
+    expect([link!.directive?.id, link!.matches]).toEqual([cited.id, 1]);
+  });
+  test('a reference never names the citing directive itself', () => {
+    const self = citing('thai-binh/2021-05-08-135-tb-tu', '2021-05-08', 'Thái Bình', [local('135-TB/TU', 'Thái Bình')], { doc_number: '135-TB/TU', issuer_level: 'tỉnh' });
+    const [link] = indexCitations([cited, self]).linksOf(self.id);
+    expect([link!.directive?.id, link!.matches]).toEqual([cited.id, 1]);
+  });
+  test('each link says how many directives fit and the cited document\'s slug, whether or not it names one', () => {
+    const twin = citing('thai-binh/2020-01-01-135-tb-tu', '2020-01-01', 'Thái Bình', [], { doc_number: '135-TB/TU', issuer_level: 'tỉnh' });
+    const citer = citing('b', '2021-05-07', 'Thái Bình', [local('135-TB/TU', 'Thái Bình'), cite('16/CT-TTg')]);
+    expect(indexCitations([cited, twin, citer]).linksOf('b').map((l) => [l.slug, l.matches, l.directive])).toEqual([
+      ['135-tb-tu-thai-binh', 2, null],
+      ['16-ct-ttg', 0, null],
+    ]);
+  });
 });
 
 describe('what the citing texts say', () => {
