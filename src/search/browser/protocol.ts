@@ -13,6 +13,12 @@ export interface SearchAnswer {
   search: number;
   hits: SearchHit[];
 }
+export interface SearchOptions {
+  /** Pagefind's filters, the vocabulary page's exclusion included. */
+  filters: Record<string, unknown>;
+  /** Strict tone marks: no đ/d variants (Pagefind itself was started with `exactDiacritics`). */
+  exact: boolean;
+}
 export interface SearchData {
   url: string;
   excerpt: string;
@@ -22,8 +28,11 @@ export interface SearchData {
 export interface WorkerMethods {
   /** Starts Pagefind (again, when strict tone marks are switched) with every bundle merged. */
   load(exact: boolean): null;
-  /** Runs a search; its results are kept under the search's number until forgotten. */
-  search(term: string | null, options: Record<string, unknown>): SearchAnswer;
+  /**
+   * Searches a query as typed (null: the filters alone) and answers its results in order of
+   * relevance (src/search/shared/phrases.ts); they are kept under the search's number until forgotten.
+   */
+  search(query: string | null, options: SearchOptions): SearchAnswer;
   /** One result's page URL, excerpt (highlighting that search's words) and metadata. */
   data(search: number, pageId: string): SearchData;
   /**

@@ -11,7 +11,8 @@
  */
 import { startupFiles, startupKey, type PagefindEntry } from './startup.ts';
 import { BUNDLES_FILE, PRIMARY_BUNDLE as PRIMARY } from '../shared/constants.ts';
-import type { SearchAnswer, SearchData, WorkerMethod, WorkerMethods, WorkerReply, WorkerRequest } from './protocol.ts';
+import { planSearches, rankResults, searchPlan, type SearchPlan } from '../shared/phrases.ts';
+import type { SearchAnswer, SearchData, SearchOptions, WorkerMethod, WorkerMethods, WorkerReply, WorkerRequest } from './protocol.ts';
 
 interface PagefindResult {
   id: string;
@@ -118,13 +119,34 @@ function load(exact: boolean): Promise<Pagefind> {
   return ready;
 }
 
-async function search(term: string | null, options: Record<string, unknown>): Promise<SearchAnswer> {
+/**
+ * A query as the reader typed it, searched as its plan (src/search/shared/phrases.ts): the whole
+ * query in its đ/d variants, each quoted phrase, each run and pair of syllables typed together,
+ * ranked as one list. Each page keeps the result of the search it matched best, whose excerpt
+ * `data` shows. No query: every page the filters let through, in Pagefind's order.
+ */
+async function search(query: string | null, options: SearchOptions): Promise<SearchAnswer> {
   if (!current) throw new Error('search before load');
   const pf = await current.ready;
-  const response = await pf.search(term, options);
+  const filters = { filters: options.filters };
+  let kept: Array<{ id: string; score: number; result: PagefindResult }>;
+  if (query === null) {
+    kept = (await pf.search(null, filters)).results.map((result) => ({ id: result.id, score: result.score, result }));
+  } else {
+    const plan = searchPlan(query, options.exact);
+    const searched = planSearches(plan);
+    const found = new Map(await Promise.all(searched.map(async (q) => [q, (await pf.search(q, filters)).results] as const)));
+    const answers = (qs: string[]): PagefindResult[][] => qs.map((q) => found.get(q)!);
+    const of = (key: keyof SearchPlan): PagefindResult[][][] => (plan[key] as string[][]).map(answers);
+    kept = rankResults({ plain: answers(plan.plain), required: of('required'), together: of('together'), pairs: of('pairs') }).map((r) => ({
+      id: r.id,
+      score: r.score,
+      result: r.excerpt,
+    }));
+  }
   const search = ++searchCount;
-  searches.set(search, new Map(response.results.map((r) => [r.id, r])));
-  return { search, hits: response.results.map(({ id, score }) => ({ id, score })) };
+  searches.set(search, new Map(kept.map((k) => [k.id, k.result])));
+  return { search, hits: kept.map(({ id, score }) => ({ id, score })) };
 }
 
 async function data(search: number, pageId: string): Promise<SearchData> {
