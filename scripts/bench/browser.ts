@@ -26,7 +26,7 @@ export interface RequestRecord {
   resourceType: string;
   /** Who fetched it: the page, or Pagefind's Web Worker (told apart by each one's Resource Timing entries). */
   initiator: 'page' | 'worker' | 'unknown';
-  /** Served from the browser's cache: nothing transferred. */
+  /** Served from the browser's cache: nothing transferred, or only the headers of a revalidation. */
   cached: boolean;
   status: number | null;
   failed: string | null;
@@ -40,8 +40,8 @@ export interface RequestRecord {
    * reports 0 for the worker's own script).
    */
   bodyBytes: number;
-  /** Where bodyBytes came from. */
-  bodyFrom: 'playwright' | 'resource-timing' | 'cache' | 'none';
+  /** Where bodyBytes came from; `revalidated`: the cached body was still good (304), only headers crossed. */
+  bodyFrom: 'playwright' | 'resource-timing' | 'cache' | 'revalidated' | 'none';
   responseHeaderBytes: number;
   requestBytes: number;
   contentEncoding: string | null;
@@ -351,6 +351,9 @@ function reconcile(r: RequestRecord, absStart: number, timings: Timing[], disagr
   if (!best) return { ...r, cached: r.bodyBytes < 0, bodyBytes: Math.max(0, r.bodyBytes), responseHeaderBytes: r.bodyBytes < 0 ? 0 : r.responseHeaderBytes };
   const out: RequestRecord = { ...r, initiator: best.who };
   if (best.transfer === 0 && best.encoded > 0) return { ...out, cached: true, bodyBytes: 0, responseHeaderBytes: 0, bodyFrom: 'cache' };
+  // Revalidated (304): Resource Timing gives the cached body's size, but only the headers crossed
+  // the network, fewer bytes than that body (a body smaller than the headers is counted as sent).
+  if (best.transfer > 0 && best.transfer < best.encoded) return { ...out, cached: true, bodyBytes: 0, responseHeaderBytes: best.transfer, bodyFrom: 'revalidated' };
   if (r.bodyBytes <= 0 && best.encoded > 0) return { ...out, bodyBytes: best.encoded, bodyFrom: 'resource-timing' };
   if (r.bodyBytes !== best.encoded) disagreements.push({ url: r.url, playwright: r.bodyBytes, resourceTiming: best.encoded });
   return { ...out, bodyBytes: Math.max(0, r.bodyBytes) };

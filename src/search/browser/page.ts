@@ -17,7 +17,11 @@ interface PagefindResult extends SearchHit {
   data: () => Promise<SearchData>;
 }
 interface PagefindResponse {
+  /** In order of relevance; only the first `settled` in their final order until `settle` is done. */
   results: PagefindResult[];
+  settled: number;
+  /** Puts every result in its final order (the worker searches the query's pairs of syllables), once. */
+  settle(): Promise<void>;
   /** The worker's number for this search, whose results it keeps until told to forget them. */
   search: number;
   /** The worker that answered (the `session` it ran in): only it holds the results. */
@@ -166,16 +170,25 @@ function ask<M extends WorkerMethod>(method: M, ...args: Parameters<WorkerMethod
 /** Pagefind as the page uses it: searches and result fragments, answered by the worker. */
 const pagefind: Pagefind = {
   search: async (query, options) => {
-    const { search, hits } = await ask('search', query, options);
+    const { search, hits, settled } = await ask('search', query, options);
     const from = session;
-    return {
+    const own = <T>(call: () => Promise<T>): Promise<T> => (from === session ? call() : Promise.reject(new EngineError('search worker restarted')));
+    const result = (hit: SearchHit): PagefindResult => ({ ...hit, data: () => own(() => ask('data', search, hit.id)) });
+    let settling: Promise<void> | null = null;
+    const response: PagefindResponse = {
       search,
       session: from,
-      results: hits.map((hit) => ({
-        ...hit,
-        data: () => (from === session ? ask('data', search, hit.id) : Promise.reject(new EngineError('search worker restarted'))),
-      })),
+      results: hits.map(result),
+      settled,
+      settle: () =>
+        (settling ??= own(() => ask('settle', search)).then((final) => {
+          // Same pages, final order: the scores of the first answer stay with them.
+          const known = new Map(response.results.map((r) => [r.id, r]));
+          response.results = final.hits.map((hit) => known.get(hit.id) ?? result(hit));
+          response.settled = final.settled;
+        })),
     };
+    return response;
   },
   forget: (responses) => {
     // A worker started since has none of them.
@@ -207,21 +220,42 @@ function ordered(response: PagefindResponse, state: SearchState): { results: Pag
 /** The ordered results, shown a page at a time: only the shown ones load their fragment. */
 class ResultStream {
   private at = 0;
-  readonly results: PagefindResult[];
+  private results: PagefindResult[];
   /** Results left out of a search between two dates for having no date. */
   readonly undated: number;
   /** The answer the results come from, which the worker must keep while they are shown. */
   readonly response: PagefindResponse;
+  private readonly state: SearchState;
   constructor(response: PagefindResponse, state: SearchState) {
     this.response = response;
+    this.state = state;
     ({ results: this.results, undated: this.undated } = ordered(response, state));
   }
 
-  /** Fetches a page of fragments at once, not one round trip after another. */
-  next(count: number): Promise<SearchData[]> {
+  /** The ids of the results, in any order (for counting). */
+  get ids(): string[] {
+    return this.results.map((r) => r.id);
+  }
+
+  /**
+   * Fetches a page of fragments at once, not one round trip after another. In order of relevance,
+   * a page that goes past the results already in their final order waits for the rest's order.
+   */
+  async next(count: number): Promise<SearchData[]> {
+    if (this.state.sort === 'lien-quan' && this.at + count > this.settledShown()) {
+      await this.response.settle();
+      this.results = ordered(this.response, this.state).results;
+    }
     const page = this.results.slice(this.at, this.at + count);
     this.at += page.length;
     return Promise.all(page.map((r) => r.data()));
+  }
+
+  /** How many of the results as listed are in their final order: those of the answer's settled head. */
+  private settledShown(): number {
+    const settled = new Set(this.response.results.slice(0, this.response.settled).map((r) => r.id));
+    const at = this.results.findIndex((r) => !settled.has(r.id));
+    return at === -1 ? this.results.length : at;
   }
 
   get done(): boolean {
@@ -285,7 +319,7 @@ async function search(state: SearchState, mine: number): Promise<void> {
   // Filter counts, over every result (of all variants), once the table is here.
   await loadFacets();
   if (mine !== generation) return;
-  renderFilters(countFacets(facetPages, shown.results.map((r) => r.id)), state);
+  renderFilters(countFacets(facetPages, shown.ids), state);
   // After the results are on screen: which words matched nothing (Pagefind drops them silently)?
   // The results stand if this fails; a failed worker has been stopped and the next search starts another.
   if (state.query) {

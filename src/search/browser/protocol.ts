@@ -12,6 +12,8 @@ export interface SearchAnswer {
   /** Numbers this search for `data`. */
   search: number;
   hits: SearchHit[];
+  /** How many of the first hits are in their final order; `settle` orders the rest. */
+  settled: number;
 }
 export interface SearchOptions {
   /** Pagefind's filters, the vocabulary page's exclusion included. */
@@ -33,6 +35,11 @@ export interface WorkerMethods {
    * relevance (src/search/shared/phrases.ts); they are kept under the search's number until forgotten.
    */
   search(query: string | null, options: SearchOptions): SearchAnswer;
+  /**
+   * The hits of a search in their final order, once the pairs of syllables it waited for are
+   * searched (src/search/shared/phrases.ts); their scores are not given again (0).
+   */
+  settle(search: number): Omit<SearchAnswer, 'search'>;
   /** One result's page URL, excerpt (highlighting that search's words) and metadata. */
   data(search: number, pageId: string): SearchData;
   /**

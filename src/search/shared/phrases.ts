@@ -91,20 +91,25 @@ export function searchPlan(query: string, exact = false): SearchPlan {
   };
 }
 
-/** Every distinct search of a plan, each once. */
-export const planSearches = (plan: SearchPlan): string[] => [...new Set([...plan.plain, ...plan.required.flat(), ...plan.together.flat(), ...plan.pairs.flat()])];
+/**
+ * The distinct searches of a plan, each once: those that decide which pages are results and which
+ * come first (the query, its quoted phrases, its runs), or its pairs, which only order the pages
+ * that do not hold every run and can wait until the reader asks for them (`rankResults`).
+ */
+export const planSearches = (plan: SearchPlan, part: 'first' | 'pairs' = 'first'): string[] =>
+  [...new Set(part === 'pairs' ? plan.pairs.flat() : [...plan.plain, ...plan.required.flat(), ...plan.together.flat()])];
 
 export interface Scored {
   id: string;
   score: number;
 }
 
-/** The results of each search of a plan, in the plan's shape. */
+/** The results of each search of a plan, in the plan's shape; `pairs` null: not searched yet. */
 export interface PlanAnswers<T extends Scored> {
   plain: T[][];
   required: T[][][];
   together: T[][][];
-  pairs: T[][][];
+  pairs: T[][][] | null;
 }
 
 export interface RankedResult<T extends Scored> {
@@ -117,10 +122,19 @@ export interface RankedResult<T extends Scored> {
   pairs: number;
   /**
    * The result whose excerpt to show: from the search the page matched best (a quoted phrase the
-   * reader asked for, a run, a pair, the whole query), so the excerpt is taken where the syllables
-   * stand together.
+   * reader asked for, else a run, else the whole query), so the excerpt is taken where the
+   * syllables stand together.
    */
   excerpt: T;
+}
+
+export interface Ranking<T extends Scored> {
+  results: Array<RankedResult<T>>;
+  /**
+   * How many of the first results are in their final order. The pages holding every run come
+   * first and hold every pair too, so their order does not wait for the pairs; the others' does.
+   */
+  settled: number;
 }
 
 /** The ids each of some searches found (the variants of one phrase count as one search). */
@@ -134,14 +148,15 @@ const idSets = <T extends Scored>(searches: T[][][]): Array<Map<string, T>> =>
 /**
  * The results of a plan as one list: each page the whole query found (and that holds every quoted
  * phrase), first those holding more of its runs together, then more of its pairs, then by
- * Pagefind's score; pages equal on all three keep Pagefind's order.
+ * Pagefind's score; pages equal on all three keep Pagefind's order. Without the pairs' answers
+ * yet, the pages holding every run are in their final order and the others by runs and score.
  */
-export function rankResults<T extends Scored>(answers: PlanAnswers<T>): Array<RankedResult<T>> {
+export function rankResults<T extends Scored>(answers: PlanAnswers<T>): Ranking<T> {
   const best = new Map<string, T>();
   for (const r of answers.plain.flat()) if ((best.get(r.id)?.score ?? -Infinity) < r.score) best.set(r.id, r);
   const required = idSets(answers.required);
   const together = idSets(answers.together);
-  const pairs = idSets(answers.pairs);
+  const pairs = idSets(answers.pairs ?? []);
   const count = (sets: Array<Map<string, T>>, id: string): number => sets.reduce((n, s) => n + (s.has(id) ? 1 : 0), 0);
   const first = (sets: Array<Map<string, T>>, id: string): T | undefined => sets.find((s) => s.has(id))?.get(id);
   const ranked: Array<RankedResult<T>> = [];
@@ -152,11 +167,14 @@ export function rankResults<T extends Scored>(answers: PlanAnswers<T>): Array<Ra
       score: result.score,
       together: count(together, id),
       pairs: count(pairs, id),
-      excerpt: first(required, id) ?? first(together, id) ?? first(pairs, id) ?? result,
+      excerpt: first(required, id) ?? first(together, id) ?? result,
     });
   }
   // Array.prototype.sort is stable: equal pages keep the order of `best`, which is Pagefind's.
-  return ranked.sort((a, b) => b.together - a.together || b.pairs - a.pairs || b.score - a.score);
+  ranked.sort((a, b) => b.together - a.together || b.pairs - a.pairs || b.score - a.score);
+  const runs = together.length;
+  const settled = answers.pairs === null ? ranked.filter((r) => r.together === runs).length : ranked.length;
+  return { results: ranked, settled };
 }
 
 /** A word's runs of letters and digits, folded as the page folds them (tone marks, đ → d, case), and all of them joined. */

@@ -57,9 +57,10 @@ describe('searchPlan', () => {
     expect(plan.pairs[0]).toEqual(['"tiếp tục"']);
     expect(plan.together).toEqual([['"tiếp tục thực hiện các biện pháp cấp bách phòng chống dịch"']]);
   });
-  test('lists each distinct search once', () => {
-    expect(planSearches(searchPlan('tai cho tai'))).toEqual(['tai cho tai', '"tai cho tai"', '"tai cho"', '"cho tai"']);
-    expect(planSearches({ plain: ['a b'], required: [], together: [['"a b"']], pairs: [['"a b"']] })).toEqual(['a b', '"a b"']);
+  test('lists each distinct search once: first the query, its quoted phrases and runs, then apart its pairs', () => {
+    expect(planSearches(searchPlan('tai cho tai'))).toEqual(['tai cho tai', '"tai cho tai"']);
+    expect(planSearches(searchPlan('tai cho tai'), 'pairs')).toEqual(['"tai cho"', '"cho tai"']);
+    expect(planSearches({ plain: ['a b'], required: [['"a b"']], together: [['"a b"']], pairs: [] })).toEqual(['a b', '"a b"']);
   });
 });
 
@@ -74,7 +75,7 @@ describe('rankResults', () => {
       together: [[from('phrase', ['phrase'])]],
       pairs: [[from('p1', ['phrase'], ['two-pairs'])], [from('p2', ['phrase'], ['two-pairs'], ['one-pair'])], [from('p3', ['phrase'])]],
     });
-    expect(ranked.map((x) => [x.id, x.together, x.pairs])).toEqual([
+    expect(ranked.results.map((x) => [x.id, x.together, x.pairs])).toEqual([
       ['phrase', 1, 3],
       ['two-pairs', 0, 2],
       ['one-pair', 0, 1],
@@ -83,31 +84,44 @@ describe('rankResults', () => {
   });
   test('takes each page once with its best score among the variants of the query', () => {
     const ranked = rankResults({ plain: [[r('a', 1), r('b', 2)], [r('a', 3)]], required: [], together: [], pairs: [] });
-    expect(ranked.map((x) => [x.id, x.score])).toEqual([
+    expect(ranked.results.map((x) => [x.id, x.score])).toEqual([
       ['a', 3],
       ['b', 2],
     ]);
   });
   test('counts a phrase found in either of its đ/d variants once', () => {
     const ranked = rankResults({ plain: [[r('a')]], required: [], together: [], pairs: [[[r('a')], [r('a')]]] });
-    expect(ranked[0]!.pairs).toBe(1);
+    expect(ranked.results[0]!.pairs).toBe(1);
   });
   test('keeps only the pages that hold every quoted phrase', () => {
     const ranked = rankResults({ plain: [[r('a'), r('b'), r('c')]], required: [[[r('a'), r('c')]], [[r('c')]]], together: [], pairs: [] });
-    expect(ranked.map((x) => x.id)).toEqual(['c']);
+    expect(ranked.results.map((x) => x.id)).toEqual(['c']);
   });
   test('keeps Pagefind\'s order among pages equal on phrase, pairs and score', () => {
     const ranked = rankResults({ plain: [[r('z'), r('a'), r('m')]], required: [], together: [], pairs: [] });
-    expect(ranked.map((x) => x.id)).toEqual(['z', 'a', 'm']);
+    expect(ranked.results.map((x) => x.id)).toEqual(['z', 'a', 'm']);
   });
-  test('shows each page\'s excerpt from its phrase, else from a pair, else from the whole query', () => {
+  test('shows each page\'s excerpt from its phrase, else from the whole query', () => {
     const ranked = rankResults({
       plain: [from('plain', ['phrase'], ['pair'], ['none'])],
       required: [],
       together: [[from('together', ['phrase'])]],
       pairs: [[from('pair', ['phrase'], ['pair'])]],
     });
-    expect(Object.fromEntries(ranked.map((x) => [x.id, x.excerpt.from]))).toEqual({ phrase: 'together', pair: 'pair', none: 'plain' });
+    expect(Object.fromEntries(ranked.results.map((x) => [x.id, x.excerpt.from]))).toEqual({ phrase: 'together', pair: 'plain', none: 'plain' });
+  });
+  test('before its pairs are searched, puts the pages holding the phrase first, in their final order, and says how many', () => {
+    const answers = {
+      plain: [from('plain', ['scattered', 9], ['one-pair', 5], ['phrase-b', 2], ['phrase-a', 4])],
+      required: [],
+      together: [[from('phrase', ['phrase-a'], ['phrase-b'])]],
+    };
+    const early = rankResults({ ...answers, pairs: null });
+    expect(early.results.map((x) => x.id)).toEqual(['phrase-a', 'phrase-b', 'scattered', 'one-pair']);
+    expect(early.settled).toBe(2);
+    const final = rankResults({ ...answers, pairs: [[from('p1', ['phrase-a'], ['phrase-b'], ['one-pair'])], [from('p2', ['phrase-a'], ['phrase-b'])]] });
+    expect(final.results.map((x) => x.id)).toEqual(['phrase-a', 'phrase-b', 'one-pair', 'scattered']);
+    expect(final.settled).toBe(4);
   });
   test('shows the excerpt of a quoted phrase first: the reader asked for it', () => {
     const ranked = rankResults({
@@ -116,7 +130,7 @@ describe('rankResults', () => {
       together: [[from('together', ['both'])]],
       pairs: [],
     });
-    expect(Object.fromEntries(ranked.map((x) => [x.id, x.excerpt.from]))).toEqual({ both: 'quoted', quoted: 'quoted' });
+    expect(Object.fromEntries(ranked.results.map((x) => [x.id, x.excerpt.from]))).toEqual({ both: 'quoted', quoted: 'quoted' });
   });
 });
 
