@@ -2,7 +2,7 @@
  * Builds src/shared/gazetteer.json, the archive's own place-name list, from the two shared facts files:
  * the GSO list of 63 provinces and their districts (data date 01/03/2025) and the 63 → 34 merger of 2025.
  *
- *   npm run gazetteer -- [data-dir]   (default: data/, the facts committed with the project)
+ *   npm run gazetteer -- [data-dir]   (default: data/, the facts committed with the project; --help says more)
  *
  * Names are given as the archive's directives (2020–2022) knew them, with modern tone placement.
  * The output is deterministic: same input, same bytes.
@@ -10,6 +10,7 @@
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseCli, type CliSpec } from './cli.ts';
 import { modernizeTones, nfc, slugify } from '../src/shared/vietnamese.ts';
 import type { District, DistrictKind, Gazetteer, Province, ProvinceKind } from '../src/shared/gazetteer.ts';
 
@@ -166,9 +167,21 @@ export function buildGazetteer(admin: AdminUnits, merger: Merger): Gazetteer {
 
 export const serializeGazetteer = (g: Gazetteer): string => `${JSON.stringify(g, null, 2)}\n`;
 
+export const GAZETTEER_CLI = {
+  name: 'build-gazetteer',
+  command: 'npm run gazetteer --',
+  summary:
+    "Writes src/shared/gazetteer.json, the archive's list of provinces and districts as the directives (2020–2022) knew\n" +
+    `them, from the GSO list (${ADMIN_FILE}) and the 2025 merger (${MERGER_FILE}). Same input, same bytes.`,
+  options: {},
+  args: [{ name: 'data-dir', description: 'the folder holding the two facts files', default: 'data' }],
+  examples: ['npm run gazetteer', 'npm run gazetteer -- /tmp/newer-data'],
+} as const satisfies CliSpec;
+
 async function main(): Promise<void> {
+  const { args } = parseCli(GAZETTEER_CLI);
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-  const dataDir = process.argv[2] ? path.resolve(process.argv[2]) : path.resolve(root, 'data');
+  const dataDir = args[0] ? path.resolve(args[0]) : path.resolve(root, 'data');
   const read = async (file: string): Promise<unknown> => {
     const at = path.join(dataDir, file);
     try {

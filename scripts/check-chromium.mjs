@@ -54,8 +54,19 @@ function isMain() {
 }
 
 if (isMain()) {
-  if (!chromiumPath()) {
-    console.error(NO_CHROMIUM);
-    process.exit(1);
-  }
+  // Loaded only when run as a script: playwright.config.ts imports this file too.
+  import('./cli.ts').then(({ parseCli }) => {
+    parseCli({
+      name: 'check-chromium',
+      command: 'node scripts/check-chromium.mjs',
+      summary: 'Exits 1 with one line when no Chromium is found for the browser tests; `npm test` runs it first.',
+      options: {},
+      env: { CHROMIUM_PATH: 'the Chromium to use (default: /usr/bin/chromium, else chromium on PATH)' },
+      examples: ['CHROMIUM_PATH=/opt/chromium/chrome node scripts/check-chromium.mjs'],
+    });
+    if (!chromiumPath()) {
+      console.error(NO_CHROMIUM);
+      process.exit(1);
+    }
+  });
 }

@@ -109,6 +109,22 @@ export function clientErrorResponse(status: number): Buffer {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  const { parseCli } = await import('./cli.ts');
+  const { existsSync } = await import('node:fs');
+  parseCli({
+    name: 'serve',
+    command: 'npm run preview --',
+    summary:
+      'Serves the built site (dist/) on 127.0.0.1 as its host would (headers of dist/_headers, precompressed files),\n' +
+      'without building it: run `npm run build` first, or `npm start` to build and serve.',
+    options: {},
+    env: { PORT: 'the port to listen on (default: 4321; 0 takes a free one)' },
+    examples: ['npm run preview', 'PORT=8080 npm run preview'],
+  });
+  if (!existsSync('dist/404.html')) {
+    console.error('serve: dist/ holds no built site; run `npm run build` first (or `npm start` to build and serve).');
+    process.exit(1);
+  }
   const { url } = await startServer();
   console.log(`Serving dist/ at ${url}/ (Ctrl+C to stop)`);
 }

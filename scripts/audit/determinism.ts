@@ -14,7 +14,8 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { applyAllowList, diffTrees, formatMs, groupPaths, parseArgs, type Allowed } from './lib.ts';
+import { applyAllowList, diffTrees, formatMs, groupPaths, type Allowed } from './lib.ts';
+import { parseCli, type CliSpec } from '../cli.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ASTRO = join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
@@ -105,9 +106,19 @@ export async function runDeterminismAudit(options: { keep?: boolean; log?: (line
   }
 }
 
+export const DETERMINISM_CLI = {
+  name: 'audit:determinism',
+  command: 'node scripts/audit/determinism.ts',
+  summary:
+    'Builds the site twice, into two temporary folders, and compares every file byte for byte; exits 1 when a file\n' +
+    'differs that the allow-list in this script does not explain.',
+  options: { keep: { type: 'boolean', description: 'leave the two builds in place (their paths are printed)' } },
+  examples: ['node scripts/audit/determinism.ts', 'node scripts/audit/determinism.ts --keep'],
+} as const satisfies CliSpec;
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { flags } = parseArgs(process.argv.slice(2), []);
-  const result = await runDeterminismAudit({ keep: flags.has('keep') });
+  const { values } = parseCli(DETERMINISM_CLI);
+  const result = await runDeterminismAudit({ keep: values.keep });
   console.log(`\ndeterminism: ${result.ok ? 'ok' : 'FAILED'} — ${result.summary}`);
   process.exit(result.ok ? 0 : 1);
 }

@@ -9,7 +9,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HtmlValidate, StaticConfigLoader, type ConfigData } from 'html-validate';
-import { formatMs, parseArgs } from './lib.ts';
+import { formatMs } from './lib.ts';
+import { parseCli, type CliSpec } from '../cli.ts';
 
 export const CONFIG_FILE = fileURLToPath(new URL('./htmlvalidate.json', import.meta.url));
 
@@ -86,9 +87,17 @@ export async function runHtmlAudit(options: { dist?: string; log?: (line: string
   return { ok: errors.length === 0, files: files.length, errors, warnings, ms, summary };
 }
 
+export const HTML_CLI = {
+  name: 'audit:html',
+  command: 'node scripts/audit/html.ts',
+  summary: 'Validates every HTML file of a built site with html-validate (scripts/audit/htmlvalidate.json); exits 1 on any error.',
+  options: { dist: { type: 'string', value: 'DIR', default: 'dist', description: 'the built site' } },
+  examples: ['node scripts/audit/html.ts', 'node scripts/audit/html.ts --dist /tmp/site'],
+} as const satisfies CliSpec;
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs(process.argv.slice(2), ['dist']);
-  const result = await runHtmlAudit({ dist: values.dist ?? 'dist' });
+  const { values } = parseCli(HTML_CLI);
+  const result = await runHtmlAudit({ dist: values.dist });
   console.log(`\nhtml: ${result.ok ? 'ok' : 'FAILED'} — ${result.summary}`);
   process.exit(result.ok ? 0 : 1);
 }

@@ -3,14 +3,15 @@
  * turn — html (html-validate), lighthouse, determinism (two more builds compared byte for byte) —
  * printing each one's report, then one summary line per audit. Exits 1 when any audit failed.
  *
- *   node scripts/audit/index.ts [--no-build] [--dist DIR] [--only html,lighthouse,determinism] [--runs N]
+ *   node scripts/audit/index.ts [--no-build] [--dist DIR] [--only html,lighthouse,determinism] [--runs N]   (--help says more)
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { runDeterminismAudit } from './determinism.ts';
 import { runHtmlAudit } from './html.ts';
 import { runLighthouseAudit } from './lighthouse.ts';
-import { formatMs, parseArgs } from './lib.ts';
+import { formatMs } from './lib.ts';
+import { parseCli, type CliSpec } from '../cli.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const AUDITS = ['html', 'lighthouse', 'determinism'] as const;
@@ -22,18 +23,43 @@ interface Outcome {
   summary: string;
 }
 
-const { values, flags } = parseArgs(process.argv.slice(2), ['dist', 'only', 'runs']);
+export const AUDIT_CLI = {
+  name: 'audit',
+  command: 'npm run audit --',
+  summary:
+    'Builds the site (`npm run build`), then runs the audits in turn — html (html-validate), lighthouse, determinism\n' +
+    '(two more builds compared byte for byte) — and prints one summary line per audit. Exits 1 when any failed.',
+  options: {
+    'no-build': { type: 'boolean', description: 'audit the site already built instead of building it first' },
+    dist: { type: 'string', value: 'DIR', description: 'the built site to audit (with --no-build; default: dist)' },
+    only: { type: 'string', value: 'NAME,…', description: `only these audits (default: ${AUDITS.join(',')})` },
+    runs: { type: 'string', value: 'N', description: 'Lighthouse runs per page (default: once, again while a score is low)' },
+  },
+  env: {
+    CHROMIUM_PATH: 'the Chromium Lighthouse drives (default: /usr/bin/chromium, else chromium on PATH)',
+    SITE_URL: 'passed on to the build (see `npm run build -- --help`)',
+  },
+  examples: ['npm run audit', 'npm run audit -- --no-build --only html,lighthouse'],
+} as const satisfies CliSpec;
+
+/** A wrong option value: said like parseCli's usage errors, exit 2. */
+function usageError(message: string): never {
+  console.error(`audit: ${message} (see npm run audit -- --help)`);
+  process.exit(2);
+}
+
+const { values } = parseCli(AUDIT_CLI);
 const dist = values.dist ?? 'dist';
 const only = (values.only?.split(',') ?? [...AUDITS]) as AuditName[];
-for (const name of only) if (!AUDITS.includes(name)) throw new Error(`--only: unknown audit "${name}" (known: ${AUDITS.join(', ')})`);
+for (const name of only) if (!AUDITS.includes(name)) usageError(`--only: unknown audit "${name}" (known: ${AUDITS.join(', ')})`);
 const runs = values.runs === undefined ? undefined : Number(values.runs);
-if (runs !== undefined && !(Number.isInteger(runs) && runs >= 1)) throw new Error('--runs must be a positive integer');
+if (runs !== undefined && !(Number.isInteger(runs) && runs >= 1)) usageError(`--runs must be a whole number ≥ 1, got ${values.runs}`);
 
 const started = performance.now();
 const outcomes: Outcome[] = [];
 
-if (!flags.has('no-build')) {
-  if (values.dist) throw new Error('--dist names an existing build: use it with --no-build');
+if (!values['no-build']) {
+  if (values.dist) usageError('--dist names an existing build: use it with --no-build');
   console.log('== build (npm run build)');
   const buildStarted = performance.now();
   const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });

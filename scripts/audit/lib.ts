@@ -27,30 +27,6 @@ export function formatMs(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
-/** Command-line options: `--name value` / `--name=value` pairs and bare `--flag`s. */
-export function parseArgs(argv: readonly string[], valued: readonly string[]): { values: Record<string, string>; flags: Set<string>; rest: string[] } {
-  const values: Record<string, string> = {};
-  const flags = new Set<string>();
-  const rest: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (!arg.startsWith('--')) {
-      rest.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
-    if (valued.includes(name)) {
-      const value = eq === -1 ? argv[++i] : arg.slice(eq + 1);
-      if (value === undefined || value === '') throw new Error(`--${name} needs a value`);
-      values[name] = value;
-    } else {
-      flags.add(name);
-    }
-  }
-  return { values, flags, rest };
-}
-
 // ---------------------------------------------------------------------------------------------
 // Lighthouse
 

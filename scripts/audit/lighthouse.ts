@@ -33,7 +33,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CHROMIUM_ARGS, chromiumPath, NO_CHROMIUM } from '../check-chromium.mjs';
 import { startServer } from '../serve.ts';
-import { CONTROL_HTML, failingAudits, foreignRequests, formatMs, formatTable, median, missingCompression, parseArgs, type FailingAudit } from './lib.ts';
+import { CONTROL_HTML, failingAudits, foreignRequests, formatMs, formatTable, median, missingCompression, type FailingAudit } from './lib.ts';
+import { parseCli, type CliSpec } from '../cli.ts';
 
 export const PAGES: readonly { name: string; path: string }[] = [
   { name: 'home', path: '/' },
@@ -290,11 +291,30 @@ export async function runLighthouseAudit(
   return { ok, pages, ms, summary };
 }
 
+export const LIGHTHOUSE_CLI = {
+  name: 'audit:lighthouse',
+  command: 'node scripts/audit/lighthouse.ts',
+  summary:
+    `Serves a built site on 127.0.0.1 and runs Lighthouse (mobile, simulated throttling) on ${PAGES.length} pages in ${CATEGORIES.length} categories;\n` +
+    `exits 1 when a score is below ${THRESHOLD} or a page asks for another origin. A page below is run again, up to ${MAX_RUNS} times.`,
+  options: {
+    dist: { type: 'string', value: 'DIR', default: 'dist', description: 'the built site' },
+    runs: { type: 'string', value: 'N', description: `run every page N times (default: once, again while a score is below ${THRESHOLD})` },
+    page: { type: 'string', value: 'NAME,…', description: `only these pages (${PAGES.map((p) => p.name).join(', ')})` },
+    json: { type: 'string', value: 'FILE', description: 'keep the raw Lighthouse results in FILE' },
+  },
+  env: { CHROMIUM_PATH: 'the Chromium to drive (default: /usr/bin/chromium, else chromium on PATH)' },
+  examples: ['node scripts/audit/lighthouse.ts', 'node scripts/audit/lighthouse.ts --page home,search --runs 3'],
+} as const satisfies CliSpec;
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs(process.argv.slice(2), ['dist', 'runs', 'json', 'page']);
+  const { values } = parseCli(LIGHTHOUSE_CLI);
   const runs = values.runs === undefined ? undefined : Number(values.runs);
-  if (runs !== undefined && !(Number.isInteger(runs) && runs >= 1)) throw new Error('--runs must be a positive integer');
-  const result = await runLighthouseAudit({ dist: values.dist ?? 'dist', ...(runs ? { runs } : {}), ...(values.json ? { json: values.json } : {}),
+  if (runs !== undefined && !(Number.isInteger(runs) && runs >= 1)) {
+    console.error(`audit:lighthouse: --runs must be a whole number ≥ 1, got ${values.runs}`);
+    process.exit(2);
+  }
+  const result = await runLighthouseAudit({ dist: values.dist, ...(runs ? { runs } : {}), ...(values.json ? { json: values.json } : {}),
     ...(values.page ? { only: values.page.split(',') } : {}),
   });
   console.log(`\nlighthouse: ${result.ok ? 'ok' : 'FAILED'} — ${result.summary}`);

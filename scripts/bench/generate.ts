@@ -5,7 +5,7 @@
  * body paragraph that it is synthetic, and every file name starts with "syn_".
  * It writes only into the folder it is given (never into content/: the archive holds real documents).
  *
- *   npm run -s bench:generate -- --docs 1000 --seed 42 --out /tmp/x [--quirk-rate 0.04]
+ *   npm run -s bench:generate -- --docs 1000 --seed 42 --out /tmp/x [--quirk-rate 0.04]   (--help says more)
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
@@ -15,6 +15,7 @@ import { toParagraphs, dropPageNoise, paragraphToPlain, looksTruncated } from '.
 import { splitLayout } from '../ingest/layout.ts';
 import { normalizeText } from '../ingest/normalize.ts';
 import { modernizeTones } from '../../src/shared/vietnamese.ts';
+import { parseCli, type CliSpec } from '../cli.ts';
 
 /** The sentence every synthetic text carries as its first body paragraph. */
 export const SYNTHETIC_SENTENCE = 'Văn bản tổng hợp (synthetic) dùng để đo hiệu năng, không phải văn bản thật.';
@@ -668,37 +669,33 @@ export async function generateArchive(options: GenerateOptions): Promise<Generat
   return { files, quirks };
 }
 
-function parseArgs(argv: string[]): GenerateOptions {
-  const args = new Map<string, string>();
-  for (let i = 0; i < argv.length; i += 2) {
-    const key = argv[i]!;
-    const value = argv[i + 1];
-    if (!key.startsWith('--') || value === undefined) throw new Error(`expected --name value pairs, got "${argv.slice(i).join(' ')}"`);
-    args.set(key.slice(2), value);
-  }
-  const known = new Set(['docs', 'seed', 'out', 'quirk-rate', 'seeds', 'data']);
-  for (const key of args.keys()) if (!known.has(key)) throw new Error(`unknown option --${key}`);
-  const out = args.get('out');
-  if (!out) throw new Error('missing --out <folder> (a temporary folder; never content/)');
-  return {
-    count: Number(args.get('docs') ?? '1000'),
-    seed: Number(args.get('seed') ?? '42'),
-    outDir: out,
-    seedsDir: args.get('seeds'),
-    dataFile: args.get('data'),
-    quirkRate: args.has('quirk-rate') ? Number(args.get('quirk-rate')) : undefined,
-  };
-}
+export const GENERATE_CLI = {
+  name: 'bench:generate',
+  command: 'npm run bench:generate --',
+  summary:
+    'Writes N SYNTHETIC raw directives (marked as such) into a folder of their own, for the benchmark and the scale\n' +
+    'tests: real headers, places and wording recombined, with a share of quirks (encodings, duplicates, OCR noise).',
+  options: {
+    out: { type: 'string', value: 'DIR', required: true, description: 'where to write them (a temporary folder; never content/)' },
+    docs: { type: 'string', value: 'N', default: '1000', description: 'how many' },
+    seed: { type: 'string', value: 'N', default: '42', description: 'the seed (same seed, same files)' },
+    'quirk-rate': { type: 'string', value: 'R', default: '0.04', description: 'share of sources given a quirk' },
+    seeds: { type: 'string', value: 'DIR', description: 'the real sources the text is drawn from (default: content/sources)' },
+    data: { type: 'string', value: 'FILE', description: 'the GSO list of places (default: data/vn-admin-units-2025-03.json)' },
+  },
+  examples: ['npm run bench:generate -- --out /tmp/synthetic/sources', 'npm run bench:generate -- --docs 10000 --seed 7 --out /tmp/synthetic/sources'],
+} as const satisfies CliSpec;
 
 async function main(): Promise<void> {
-  const usage = 'usage: npm run -s bench:generate -- --docs 1000 --seed 42 --out /tmp/x [--quirk-rate 0.04]';
-  let options: GenerateOptions;
-  try {
-    options = parseArgs(process.argv.slice(2));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${usage}`);
-    process.exit(2);
-  }
+  const { values } = parseCli(GENERATE_CLI);
+  const options: GenerateOptions = {
+    count: Number(values.docs),
+    seed: Number(values.seed),
+    outDir: values.out,
+    seedsDir: values.seeds,
+    dataFile: values.data,
+    quirkRate: Number(values['quirk-rate']),
+  };
   const started = performance.now();
   const { files, quirks } = await generateArchive(options);
   const seconds = (performance.now() - started) / 1000;
@@ -706,4 +703,9 @@ async function main(): Promise<void> {
   console.log(`quirks: ${QUIRKS.map((q) => `${q} ${quirks[q]}`).join(', ')}`);
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await main().catch((error: Error) => {
+    console.error(`bench:generate: ${error.message}`);
+    process.exit(1);
+  });
+}

@@ -5,18 +5,29 @@
  * Pagefind's runtime, each bundle's page metadata, filter indexes, word index chunks, fragments).
  * Shows how much of a search's cost is fixed and how much grows with how common its words are.
  */
-import { parseArgs } from 'node:util';
 import { measureSearch } from './browser.ts';
+import { parseCli, type CliSpec } from '../cli.ts';
 
 const DEFAULT_QUERIES = ['giãn cách xã hội', '"4 tại chỗ"', 'chống dịch như chống giặc', 'Kon Tum', '235-CV/TU', 'khẩu trang'];
 const KB = 1000;
 
-const { positionals } = parseArgs({ allowPositionals: true });
-const [dist, ...given] = positionals;
-if (!dist) {
-  console.error('usage: npm run bench:queries -- <built site folder> [query …]');
-  process.exit(2);
-}
+export const QUERIES_CLI = {
+  name: 'bench:queries',
+  command: 'npm run bench:queries --',
+  summary:
+    'What one search costs on a site already built: for each query, the median of three cold runs of the search\n' +
+    'page in Chromium — time to results and the kilobytes fetched, by kind (site, runtime, metadata, index, fragments).',
+  options: {},
+  args: [
+    { name: 'dist', required: true, description: 'the built site (e.g. the folder `npm run bench -- --keep` leaves)' },
+    { name: 'query', variadic: true, description: 'the queries to run', default: DEFAULT_QUERIES.join(' | ') },
+  ],
+  env: { CHROMIUM_PATH: 'the Chromium to drive (default: /usr/bin/chromium, else chromium on PATH)' },
+  examples: ['npm run bench:queries -- dist', "npm run bench:queries -- /tmp/archive-bench-x/dist 'giãn cách xã hội' '235-CV/TU'"],
+} as const satisfies CliSpec;
+
+const { args } = parseCli(QUERIES_CLI);
+const [dist, ...given] = args as [string, ...string[]];
 const queries = given.length > 0 ? given : DEFAULT_QUERIES;
 
 const rows: string[][] = [['query (cold)', 'results', 'ms', 'total kB', 'site', 'runtime', 'meta', 'filters', 'index', 'fragments']];

@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--docs 10000] [--seed 42] [--keep] [--skip-browser] [--runs 3]`
+ * `npm run bench -- [--docs 10000] [--seed 42] [--keep] [--skip-browser] [--runs 3]` (`--help` says more)
  *
  * The whole pipeline on a SYNTHETIC archive of N directives, in a temporary folder (never content/):
  *   generate → ingest → astro build → Pagefind index → sizes of the site → the search page in Chromium.
@@ -14,11 +14,11 @@ import { createWriteStream, mkdirSync, mkdtempSync, readdirSync, readFileSync, r
 import { cpus, freemem, loadavg, tmpdir, totalmem, release, platform } from 'node:os';
 import { delimiter, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { generateArchive } from './generate.ts';
 import { GNU_TIME_FORMAT, hasGnuTime, parseGnuTime, type CpuSeconds } from './gnu-time.ts';
 import { measureSizes, type SiteSizes } from './sizes.ts';
 import { measureSearch, type SearchSummary, type StepFigures } from './browser.ts';
+import { parseCli, type CliSpec } from '../cli.ts';
 
 export { parseGnuTime, type CpuSeconds };
 
@@ -44,8 +44,8 @@ const QUERIES: [string, string] = ['giãn cách xã hội', '"4 tại chỗ"'];
 
 // ---------------------------------------------------------------------------------------------
 // Calibration: how fast this machine is right now. On this project's virtual machine the same
-// pipeline took 55 s to 70 s on the same day; these three figures, taken before each run, show
-// whether a slower run was the code or the machine.
+// pipeline's time moves by the hour; these three figures, taken before each run, show whether a
+// slower run was the code or the machine (docs/decisions/0024-benchmark-calibration.md).
 
 export interface Calibration {
   /** A fixed integer loop on one core, ms. */
@@ -55,7 +55,7 @@ export interface Calibration {
   /**
    * Touching memory for the first time, ms per GB. This guest hands freed memory back to its
    * host at once, so every page a process first touches is a fault served by the host, at a
-   * cost that moves with the host (README, "Where it stands"); the pipeline takes about 5 GB.
+   * cost that moves with the host (bench/README.md, "Why memory costs time here").
    */
   memMsPerGb: number;
 }
@@ -84,7 +84,7 @@ export function calibrate(dir: string, sizes: CalibrationSizes = FULL_CALIBRATIO
   // Left in place until the temporary folder goes: on a file system without a journal (this
   // machine's ext4) the kernel will not reuse an inode freed in the last minute or more and scans
   // past each one whenever it creates a file, so deleting these 4,000 here made every file the
-  // pipeline then created slower (10,000 files: 0.47-1.28 s against 0.33-0.49 s, measured).
+  // pipeline then created slower (decision 0024).
   // allocUnsafeSlow takes fresh pages from the kernel without writing them; fill touches each.
   const memory = Buffer.allocUnsafeSlow(sizes.memMb * 1024 * 1024);
   t = performance.now();
@@ -379,16 +379,26 @@ function phraseCounts(dir: string, phrases: string[]): Record<string, number> {
   return counts;
 }
 
+export const BENCH_CLI = {
+  name: 'bench',
+  command: 'npm run bench --',
+  summary:
+    'The whole pipeline on a SYNTHETIC archive of N directives in a temporary folder (never content/): generate →\n' +
+    'ingest → astro build → search index → sizes → the search page in Chromium. Prints each stage’s wall time,\n' +
+    'memory and CPU time against the budgets and writes bench/results/<date>-<N>docs.json.',
+  options: {
+    docs: { type: 'string', value: 'N', default: '10000', description: 'how many synthetic directives' },
+    seed: { type: 'string', value: 'N', default: '42', description: 'the generator’s seed (same seed, same archive)' },
+    keep: { type: 'boolean', description: 'keep the temporary folder (sources, directives, dist, logs) and print its path' },
+    'skip-browser': { type: 'boolean', description: 'stop after the sizes: no Chromium' },
+    runs: { type: 'string', value: 'N', default: '3', description: 'cold runs of the search page per query' },
+  },
+  env: { CHROMIUM_PATH: 'the Chromium to drive (default: /usr/bin/chromium, else chromium on PATH)' },
+  examples: ['npm run bench', 'npm run bench -- --docs 1000 --skip-browser --keep'],
+} as const satisfies CliSpec;
+
 async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: {
-      docs: { type: 'string', default: '10000' },
-      seed: { type: 'string', default: '42' },
-      keep: { type: 'boolean', default: false },
-      'skip-browser': { type: 'boolean', default: false },
-      runs: { type: 'string', default: '3' },
-    },
-  });
+  const { values } = parseCli(BENCH_CLI);
   const count = Number(values.docs);
   const seed = Number(values.seed);
   const runs = Number(values.runs);
@@ -451,7 +461,7 @@ async function bench(
     stages.push(ingest);
     // Exit 1 means some sources were rejected (reported), not that ingest broke.
     const ingestOk = ingest.status === 0 || ingest.status === 1;
-    const summary = ingest.tail.find((l) => / read, /.test(l)) ?? '(no summary line)';
+    const summary = ingest.tail.find((l) => /^ingest: \d[\d,]* files?: /.test(l)) ?? '(no summary line)';
     rows.push(...stageRows(ingest, (BUDGETS.ingestSecondsPer10k * count) / 10_000, [0, 1]));
     rows.push({ metric: 'ingest: report', value: summary.trim(), budget: '0 rejected', status: /\b0 rejected/.test(summary) ? 'ok' : 'OVER' });
     if (!ingestOk) throw new Error(`ingest failed (exit ${ingest.status}); see ${ingest.log}`);
@@ -490,8 +500,8 @@ async function bench(
     const index = await runStage('index', process.execPath, ['scripts/index-search.ts', dist], env, join(logs, 'index.log'));
     stages.push(index);
     rows.push(...stageRows(index, null));
-    const indexed = index.tail.map((l) => /indexed (\d+) directive pages/.exec(l)).find(Boolean);
-    if (indexed) rows.push({ metric: 'index: pages indexed', value: indexed[1]!, budget: '—', status: '' });
+    const indexed = index.tail.map((l) => /^index: ([\d,]+) directive pages/.exec(l)).find(Boolean);
+    if (indexed) rows.push({ metric: 'index: pages indexed', value: indexed[1]!.replace(/,/g, ''), budget: '—', status: '' });
     if (index.status !== 0) throw new Error(`indexing failed (exit ${index.status}); see ${index.log}`);
     const total = stages.reduce((a, s) => a + s.seconds, 0);
     rows.push({ metric: 'pipeline total (ingest + build + index)', value: secs(total), budget: '—', status: '' });

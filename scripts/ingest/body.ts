@@ -48,19 +48,26 @@ export function wrapWidth(lines: string[]): number | null {
   return lengths[Math.floor(lengths.length * 0.9)] ?? null;
 }
 
-/** Joins two pieces of one paragraph; "COVID-" + "19" → "COVID-19". */
-export const joinLine = (prev: string, next: string): string =>
-  endsWithHyphenatedWord(prev) && /^[\p{L}\p{N}]/u.test(next) ? prev + next : `${prev} ${next}`;
+/** "…COVID-" + "19" → "COVID-19": a word broken at its hyphen goes on without a space. `end` is the paragraph's last two characters. */
+const joinsWithoutSpace = (end: string, next: string): boolean => endsWithHyphenatedWord(end) && /^[\p{L}\p{N}]/u.test(next);
+const endsWithHyphenatedWord = (end: string): boolean => /\p{L}-/u.test(end.slice(-2));
 
-/** "…COVID-": tested on the last two characters only, since paragraphs grow line by line. */
-const endsWithHyphenatedWord = (s: string): boolean => /\p{L}-/u.test(s.slice(-2));
+/**
+ * A paragraph being rebuilt: its pieces and its last two characters. Joining the pieces once at the
+ * end, and testing only the last characters, keeps rebuilding linear: slicing a string grown by
+ * thousands of appends copies it every time.
+ */
+interface OpenParagraph {
+  pieces: string[];
+  end: string;
+}
 
 /** Rebuilds paragraphs from lines (page numbers and running headers already removed). */
 export function toParagraphs(input: string[]): string[] {
   const lines = isDoubleSpaced(input) ? collapseDoubleSpacing(input) : input;
   const width = wrapWidth(lines);
   const paragraphs: string[] = [];
-  let current: string | null = null;
+  let current: OpenParagraph | null = null;
   let prevLength = 0;
   let gap = false;
   for (const raw of lines) {
@@ -73,16 +80,19 @@ export function toParagraphs(input: string[]): string[] {
     const join =
       current !== null &&
       !marker &&
-      (startsLower(line) || endsWithHyphenatedWord(current) || (!gap && width !== null && prevLength >= width * 0.8));
-    if (join) current = joinLine(current!, line);
-    else {
-      if (current !== null) paragraphs.push(current);
-      current = line;
+      (startsLower(line) || endsWithHyphenatedWord(current.end) || (!gap && width !== null && prevLength >= width * 0.8));
+    if (join) {
+      const piece = joinsWithoutSpace(current!.end, line) ? line : ` ${line}`;
+      current!.pieces.push(piece);
+      current!.end = (current!.end + piece.slice(-2)).slice(-2);
+    } else {
+      if (current !== null) paragraphs.push(current.pieces.join(''));
+      current = { pieces: [line], end: line.slice(-2) };
     }
     prevLength = raw.trim().length;
     gap = false;
   }
-  if (current !== null) paragraphs.push(current);
+  if (current !== null) paragraphs.push(current.pieces.join(''));
   return paragraphs.map((p) => p.replace(/\s{2,}/g, ' ').trim()).filter((p) => p !== '');
 }
 

@@ -56,9 +56,8 @@ export interface DocNumber {
   stateStyle: boolean;
 }
 
-/** Canonical form of a printed number: spaces around "-" and "/" removed, en dashes as hyphens. */
-export const canonicalNumber = (raw: string): string =>
-  raw.replace(/[–—]/g, '-').replace(/\s*([-/])\s*/g, '$1').replace(/\s+/g, '').replace(/[.,;]$/, '');
+/** Canonical form of a printed number: no spaces (around "-" and "/" or elsewhere), en dashes as hyphens. */
+export const canonicalNumber = (raw: string): string => raw.replace(/[–—]/g, '-').replace(/\s+/g, '').replace(/[.,;]$/, '');
 
 export function parseDocNumber(raw: string): DocNumber {
   const s = canonicalNumber(raw);
@@ -123,12 +122,13 @@ const REFERENCE = new RegExp(
 
 /** Canonical numbers of documents cited in a text, in order of first appearance, without `own`. */
 export function findReferences(text: string, own: string | null): string[] {
-  const found: string[] = [];
+  // A Set keeps the first-appearance order and stays linear when a text cites thousands of numbers.
+  const found = new Set<string>();
   for (const m of text.matchAll(REFERENCE)) {
     const n = parseDocNumber(m[1]!).canonical;
-    if (n && n !== own && !found.includes(n)) found.push(n);
+    if (n && n !== own) found.add(n);
   }
-  return found;
+  return [...found];
 }
 
 /** Office terms in their written case, longest first so "Phó Bí thư" wins over "Bí thư". */
@@ -156,6 +156,9 @@ const TERMS = [
   'Quận ủy',
   'Đảng ủy',
   'Khối',
+  // A bloc's own name ("Đảng bộ Khối Doanh nghiệp tỉnh"), not doanh nghiệp in general.
+  'Khối Doanh nghiệp',
+  'Sở Y tế',
   'Phó',
   'COVID-19',
 ].sort((a, b) => b.length - a.length);
@@ -181,11 +184,17 @@ const AUTHORITY_PREFIX: Record<string, string> = { TM: 'T/M', TL: 'T/L', KT: 'K/
 
 /** "T/M BAN THƯỜNG VỤ" → "T/M Ban Thường vụ"; "KT. CHỦ TỊCH" → "K/T Chủ tịch". */
 export function normalizeAuthority(line: string): string {
-  const m = /^(T\/M|T\/L|K\/T|Q\/|T\.M\.?|T\.L\.?|K\.T\.?|TM\.?|TL\.?|KT\.?|TUQ\.?|Q\.)\s*[.:]?\s*(.*)$/u.exec(line.trim());
+  const m = /^(T\/M|T\/L|K\/T|Q\/|T\.M\.?|T\.L\.?|K\.T\.?|TM\.?|TL\.?|KT\.?|TUQ\.?|Q\.)\s*(?:[.:]\s*)?(.*)$/u.exec(line.trim());
   if (!m) return officeCase(line);
   const key = m[1]!.replace(/[/.]/g, '');
   return `${AUTHORITY_PREFIX[key] ?? m[1]} ${officeCase(m[2]!)}`.trim();
 }
+
+/**
+ * Spaces and separators ending an item. The lookbehind lets a match start only where the run
+ * starts: `/[\s,;.]+$/` rescans a run of dots ("Lưu VT.........x") from each dot, quadratic.
+ */
+const TRAILING_SEPARATORS = /(?<![\s,;.])[\s,;.]+$/u;
 
 /** List item text without its bullet and trailing separator: "- Như trên," → "Như trên". */
 export const cleanItem = (s: string): string =>
@@ -193,6 +202,6 @@ export const cleanItem = (s: string): string =>
     .replace(/^(?:[-–+•]|\d{1,2}[.)])\s*/u, '')
     .replace(/\s+/g, ' ')
     .replace(/,\s*\(/g, ' (')
-    .replace(/[\s,;.]+$/u, '')
+    .replace(TRAILING_SEPARATORS, '')
     .replace(/:$/, '')
     .trim();

@@ -3,7 +3,7 @@
  */
 import { isSignedMark, NOI_NHAN, AUTHORITY, ITEM, type Layout } from './layout.ts';
 import { cleanItem, normalizeAuthority, officeCase, parseDateLine, parseDocNumber, canonicalNumber } from './fields.ts';
-import { NUMBER_LINE, isDateLine } from './layout.ts';
+import { NUMBER_LINE, TITLED_SUBJECT, isDateLine } from './layout.ts';
 import { isMottoLine } from './normalize.ts';
 
 export interface HeaderParts {
@@ -18,7 +18,7 @@ export interface HeaderParts {
   recipients: string[];
 }
 
-const SUBJECT_PREFIX = /^(?:V\/\s*v\.?|V\/V|Vv\.?|Về việc|về)\s*[:.]?\s*/u;
+const SUBJECT_PREFIX = /^(?:V\/\s*v\.?|V\/V|Vv\.?|Về việc|về)\s*(?:[:.]\s*)?/u;
 
 export function readHeader(header: Layout['header']): HeaderParts {
   const parts: HeaderParts = {
@@ -57,7 +57,8 @@ export function readHeader(header: Layout['header']): HeaderParts {
         break;
       case 'subject':
         if (subject.length === 0 && SUBJECT_PREFIX.test(text)) parts.subjectPrefixed = true;
-        subject.push(text);
+        // "KẾT LUẬN CỦA THƯỜNG TRỰC TỈNH ỦY" is written as prose writes it: "Kết luận của Thường trực Tỉnh ủy".
+        subject.push(TITLED_SUBJECT.test(text) ? officeCase(text) : text);
         break;
       case 'recipientsOpen': {
         const inline = text.replace(/^.*?:\s*/u, '');
@@ -65,7 +66,7 @@ export function readHeader(header: Layout['header']): HeaderParts {
         break;
       }
       case 'item':
-        if (ITEM.test(text) || /^\d{1,2}[.)]\s/u.test(text) || recipients.length === 0) recipients.push(text);
+        if (startsItem(text, recipients)) recipients.push(text);
         else recipients[recipients.length - 1] += ` ${text}`;
         break;
       default:
@@ -77,6 +78,19 @@ export function readHeader(header: Layout['header']): HeaderParts {
   }
   parts.recipients = recipients.flatMap((r) => r.split(/;\s*/)).map(cleanItem).filter((r) => r !== '');
   return parts;
+}
+
+const isBulleted = (text: string): boolean => ITEM.test(text) || /^\d{1,2}[.)]\s/u.test(text);
+
+/**
+ * Whether a recipients line starts an item or goes on with the one above. A dash or a number starts
+ * one. In a list with no dash so far, a line after one that ends in ",", ";" or "." starts one too,
+ * unless it starts in lower case; any other line is the item above, wrapped.
+ */
+function startsItem(text: string, items: string[]): boolean {
+  const previous = items.at(-1);
+  if (previous === undefined || isBulleted(text)) return true;
+  return !items.some(isBulleted) && !/^[("“'«]?\p{Ll}/u.test(text) && /[,;.]$/.test(previous);
 }
 
 export interface SignatureParts {
@@ -141,11 +155,14 @@ export { parseDateLine, parseDocNumber, canonicalNumber };
  * Where a copy certification ("SAO Y BẢN CHÍNH", with its own issuer, number and signer) begins
  * in a signature block, or -1. It belongs to the copy, not to the directive.
  */
+/** A line of a copy certification's own header: blank, a rule, its number ("Số …") or capitals. */
+const isCertificationHead = (t: string): boolean => t === '' || /^[*\-–_=\s]+$/u.test(t) || /^S[ốỐ]/u.test(t) || isUpper(t);
+
 export function copyCertificationStart(lines: string[]): number {
   const at = lines.findIndex((l) => /^(SAO Y BẢN CHÍNH|SAO Y|SAO LỤC|TRÍCH SAO)$/iu.test(l.trim()));
   if (at === -1) return -1;
   let start = at;
-  while (start > 0 && /^(?:|[*\-–_=\s]+|S[ốỐ].*|[^\p{Ll}]*\p{Lu}[^\p{Ll}]*)$/u.test(lines[start - 1]!.trim())) start--;
+  while (start > 0 && isCertificationHead(lines[start - 1]!.trim())) start--;
   // Keep the directive's own signer: stop below the last name line above the block.
   while (start < at && /^\p{Lu}\p{Ll}/u.test(lines[start]!.trim())) start++;
   return start;

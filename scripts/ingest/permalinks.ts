@@ -5,17 +5,9 @@
  */
 import { slugify } from '../../src/shared/vietnamese.ts';
 import type { Directive } from '../../src/shared/schema.ts';
+import { sortRegistry, type Registry, type Withdrawal } from '../../src/shared/registry.ts';
 
-export interface Registry {
-  /** Source file → its published id. */
-  ids: Record<string, string>;
-  /** Retired id → the id that replaced it (always the final one, no chains). */
-  redirects: Record<string, string>;
-  /** Id → the day it was first published (YYYY-MM-DD): the archive's "latest additions". */
-  added: Record<string, string>;
-}
-
-export const emptyRegistry = (): Registry => ({ ids: {}, redirects: {}, added: {} });
+export { emptyRegistry, parseRegistry, serializeRegistry, type Registry } from '../../src/shared/registry.ts';
 
 /** `kon-tum/2021-07-21-235-cv-tu`, `thai-binh/kien-xuong/2021-05-07-114-cv-hu`, `gia-lai/khong-ro-ngay-chi-thi`. */
 export function baseId(d: Pick<Directive, 'province' | 'district' | 'date_issued' | 'doc_number' | 'doc_type'>): string {
@@ -40,8 +32,8 @@ export interface IdRequest {
  * Never reuses an id that was ever issued.
  */
 export function assignIds(requests: IdRequest[], previous: Registry, today: string): { ids: Map<string, string>; registry: Registry } {
-  const registry: Registry = { ids: { ...previous.ids }, redirects: { ...previous.redirects }, added: { ...previous.added } };
-  const taken = new Set([...Object.values(registry.ids), ...Object.keys(registry.redirects)]);
+  const registry: Registry = { ids: { ...previous.ids }, redirects: { ...previous.redirects }, added: { ...previous.added }, withdrawn: { ...previous.withdrawn } };
+  const taken = new Set([...Object.values(registry.ids), ...Object.keys(registry.redirects), ...Object.keys(registry.withdrawn)]);
   const ids = new Map<string, string>();
   const sorted = [...requests].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
   const unique = (base: string): string => {
@@ -87,27 +79,15 @@ function retire(registry: Registry, old: string, next: string): void {
   registry.redirects[old] = next;
 }
 
-const sortObject = (o: Record<string, string>): Record<string, string> =>
-  Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-
-export const sortRegistry = (r: Registry): Registry => ({ ids: sortObject(r.ids), redirects: sortObject(r.redirects), added: sortObject(r.added) });
-
-/** Parses the registry file; a malformed one is a configuration error, thrown with the fix. */
-export function parseRegistry(json: string, file: string): Registry {
-  let data: unknown;
-  try {
-    data = JSON.parse(json);
-  } catch (e) {
-    throw new Error(`${file}: not valid JSON (${(e as Error).message}); restore it from git, it is the record of published ids`);
-  }
-  const r = data as Partial<Registry>;
-  const isMap = (m: unknown): m is Record<string, string> =>
-    typeof m === 'object' && m !== null && Object.values(m).every((v) => typeof v === 'string');
-  const added = r.added ?? {};
-  if (!isMap(r.ids) || !isMap(r.redirects) || !isMap(added)) {
-    throw new Error(`${file}: expected { "ids": {source: id}, "redirects": {oldId: newId}, "added": {id: "YYYY-MM-DD"} }`);
-  }
-  return { ids: r.ids, redirects: r.redirects, added };
+/**
+ * Takes a published source's id out of the archive (pure): the id moves to `withdrawn` with what its
+ * page will say, leaves the latest additions, and is never issued again. Redirects to it stay: they
+ * land on the withdrawn page.
+ */
+export function withdraw(previous: Registry, source: string, details: Omit<Withdrawal, 'source' | 'published'>): Registry {
+  const id = previous.ids[source];
+  if (id === undefined) return previous;
+  const { [source]: _gone, ...ids } = previous.ids;
+  const { [id]: published, ...added } = previous.added;
+  return sortRegistry({ ...previous, ids, added, withdrawn: { ...previous.withdrawn, [id]: { ...details, source, published: published ?? null } } });
 }
-
-export const serializeRegistry = (r: Registry): string => `${JSON.stringify(sortRegistry(r), null, 2)}\n`;

@@ -2,14 +2,18 @@
  * The batch: every source ends as a directive, a recorded duplicate, or a rejection with its
  * reason. I/O comes in through `io` so tests run without touching the disk.
  */
+import { parse as parseYaml } from 'yaml';
 import { directiveSchema, DIRECTIVE_FIELDS, formatSchemaError, type Directive } from '../../src/shared/schema.ts';
 import { decodeSource } from './decode.ts';
 import { extractDraft, type Draft } from './extract.ts';
 import { compilePrinciples, parsePrinciples } from './principles.ts';
-import { applyCuration, parseCuration } from './curation.ts';
-import { assignIds, baseId, emptyRegistry, parseRegistry, serializeRegistry, type Registry } from './permalinks.ts';
+import { applyCuration, parseCuration, type Curated, type Curation } from './curation.ts';
+import { assignIds, baseId, emptyRegistry, parseRegistry, serializeRegistry, withdraw, type Registry } from './permalinks.ts';
+import { WITHDRAWN_HEADING, type Withdrawal } from '../../src/shared/registry.ts';
+import { screenSources } from './names.ts';
 
 export interface IngestIO {
+  /** Names in `dir`, hidden ones included; a subfolder's name ends in "/" (reported, never read). [] when `dir` is missing. */
   listFiles(dir: string): Promise<string[]>;
   readFile(path: string): Promise<Uint8Array | null>;
   writeFile(path: string, text: string): Promise<void>;
@@ -31,12 +35,16 @@ export interface IngestOptions {
 export type Outcome =
   | { source: string; status: 'written'; directive: Directive; fieldsFound: number }
   | { source: string; status: 'duplicate'; of: string }
-  | { source: string; status: 'rejected'; reason: string };
+  | { source: string; status: 'rejected'; reason: string }
+  /** In the sources folder but not a source: a hidden file or a subfolder, reported and never read. */
+  | { source: string; status: 'skipped'; kind: 'hidden' | 'folder'; reason: string };
 
 export interface IngestResult {
   outcomes: Outcome[];
-  /** Problems that are not one source's fault (a published id whose source is gone). */
+  /** Problems that are not one source's fault (a published id whose source is gone), and published pages kept as they were. */
   problems: string[];
+  /** Changes to published permalinks that are not one source's row: withdrawals. */
+  notices: string[];
   /** In check mode: files that differ from a fresh run. */
   stale: string[];
   exitCode: number;
@@ -68,7 +76,7 @@ const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  * A directive file: YAML frontmatter and the Markdown body. Every string is written as a JSON
  * string, which is also a YAML double-quoted scalar: "2021-07-21" stays a string for YAML 1.1
  * readers (Astro, gray-matter), and the output is byte-stable. Hand-written because a general
- * YAML emitter took over a second per 10,000 directives for these flat records.
+ * YAML emitter is far slower for these flat records (docs/decisions/0014-hand-written-yaml-emitter.md).
  */
 export function renderDirective(d: Directive, body: string): string {
   const lines = DIRECTIVE_FIELDS.map((key) => `${key}:${yamlValue(d[key])}`);
@@ -107,7 +115,7 @@ export function extractMany(files: SourceFile[], principlesYaml: string, princip
   return files.map(({ source, bytes }) => {
     const decoded = bytes ? decodeSource(bytes) : { ok: false as const, reason: 'could not be read' };
     return decoded.ok
-      ? { source, ok: true as const, draft: extractDraft(source, bytes!, decoded.text, matchers) }
+      ? { source, ok: true as const, draft: extractDraft(source, bytes!, decoded.text, matchers, decoded.convertedFrom) }
       : { source, ok: false as const, reason: decoded.reason };
   });
 }
@@ -123,31 +131,46 @@ export async function ingest(opts: IngestOptions, io: IngestIO, runExtract: Extr
   const registryText = await io.readFile(opts.registryFile);
   const previous: Registry = registryText ? parseRegistry(decoder.decode(registryText), opts.registryFile) : emptyRegistry();
 
-  const sources = (await io.listFiles(opts.sourcesDir)).sort(byName);
-  const curations = new Set(await io.listFiles(opts.curationDir));
+  const listed = (await io.listFiles(opts.sourcesDir)).sort(byName);
+  const curationNames = await io.listFiles(opts.curationDir);
+  const curations = new Set(curationNames);
   const outputs = new Set(await io.listFiles(opts.outDir));
+  // Names are judged before anything is read or written: a refused name is never registered.
+  const outcomes = new Map<string, Outcome>();
+  const sources: string[] = [];
+  for (const verdict of screenSources(listed, curationNames)) {
+    if (verdict.status === 'source') sources.push(verdict.source);
+    else outcomes.set(verdict.source, verdict);
+  }
   const read: SourceFile[] = [];
   for (const source of sources) read.push({ source, bytes: await io.readFile(join(opts.sourcesDir, source)) });
   const extracted = await runExtract(read, principlesYaml, opts.principlesFile);
 
-  const outcomes = new Map<string, Outcome>();
-  const drafts: Array<{ draft: Draft; curatedId: string | null }> = [];
+  const reject = (source: string, reason: string): void => void outcomes.set(source, { source, status: 'rejected', reason });
+  const curationOf = (source: string): Promise<{ file: string; curation: Curation } | null> => readCuration(io, opts.curationDir, curations, source);
+  // Every check that can reject a source runs before ids are given: the registry records only accepted outcomes.
+  const accepted: Array<{ draft: Draft; curatedId: string | null; directive: Directive }> = [];
   for (const result of extracted) {
     if (!result.ok) {
-      outcomes.set(result.source, { source: result.source, status: 'rejected', reason: result.reason });
+      reject(result.source, result.reason);
       continue;
     }
-    let draft = result.draft;
-    let curatedId: string | null = null;
-    const curationFile = join(opts.curationDir, `${stem(result.source)}.yml`);
-    const curation = curations.has(`${stem(result.source)}.yml`) ? await io.readFile(curationFile) : null;
-    if (curation) ({ draft, curatedId } = applyCuration(draft, parseCuration(decoder.decode(curation), curationFile), curationFile));
-    drafts.push({ draft, curatedId });
+    const found = await curationOf(result.source);
+    let curated: Curated = { ok: true, draft: result.draft, curatedId: null };
+    if (found?.curation.withdrawn) curated = { ok: false, reason: stillPresent(found.file, result.source, opts.sourcesDir) };
+    else if (found) curated = applyCuration(result.draft, found.curation.corrections, found.file);
+    if (!curated.ok) {
+      reject(result.source, curated.reason);
+      continue;
+    }
+    const checked = validate(curated.draft, previous.ids[result.source] ?? curated.curatedId ?? baseId(curated.draft), found?.file ?? null);
+    if (!checked.ok) reject(result.source, checked.reason);
+    else accepted.push({ draft: curated.draft, curatedId: curated.curatedId, directive: checked.directive });
   }
 
-  const groups = groupDuplicates(drafts.map((d) => d.draft));
-  const primaries = drafts.filter((d) => groups.has(d.draft.source_file));
-  const { ids, registry } = assignIds(
+  const groups = groupDuplicates(accepted.map((a) => a.draft));
+  const primaries = accepted.filter((a) => groups.has(a.draft.source_file));
+  const assigned = assignIds(
     primaries.map(({ draft, curatedId }) => ({
       source: draft.source_file,
       base: baseId(draft),
@@ -159,37 +182,111 @@ export async function ingest(opts: IngestOptions, io: IngestIO, runExtract: Extr
   );
 
   const files = new Map<string, string>();
-  for (const { draft } of primaries) {
+  for (const { draft, directive } of primaries) {
     const dups = groups.get(draft.source_file)!;
     for (const dup of dups) outcomes.set(dup, { source: dup, status: 'duplicate', of: draft.source_file });
-    const { body, text_sha256: _text, ...fields } = draft;
-    const warnings = dups.length > 0 ? [...fields.warnings, `Văn bản này có ${dups.length + 1} bản nguồn; trang này theo bản ${draft.source_file}`] : fields.warnings;
-    const candidate = { id: ids.get(draft.source_file)!, ...fields, warnings, duplicate_sources: dups };
-    const parsed = directiveSchema.safeParse(candidate);
-    if (!parsed.success) {
-      outcomes.set(draft.source_file, {
-        source: draft.source_file,
-        status: 'rejected',
-        reason: formatSchemaError(draft.source_file, parsed.error, candidate).join('; '),
-      });
-      continue;
-    }
+    const warnings = dups.length > 0 ? [...directive.warnings, `Văn bản này có ${dups.length + 1} bản nguồn; trang này theo bản ${draft.source_file}`] : directive.warnings;
+    const written: Directive = { ...directive, id: assigned.ids.get(draft.source_file)!, warnings, duplicate_sources: dups };
     const fieldsFound = REPORTED_FIELDS.filter((f) => {
-      const v = parsed.data[f];
+      const v = written[f];
       return Array.isArray(v) ? v.length > 0 : v !== null;
     }).length;
-    outcomes.set(draft.source_file, { source: draft.source_file, status: 'written', directive: parsed.data, fieldsFound });
-    files.set(`${stem(draft.source_file)}.md`, renderDirective(parsed.data, body));
+    outcomes.set(draft.source_file, { source: draft.source_file, status: 'written', directive: written, fieldsFound });
+    files.set(`${stem(draft.source_file)}.md`, renderDirective(written, draft.body));
   }
 
-  const present = new Set(sources);
-  const problems = Object.entries(registry.ids)
-    .filter(([source]) => !present.has(source))
-    .map(([source, id]) => `${opts.registryFile}: published id "${id}" belongs to ${source}, which is no longer in ${opts.sourcesDir}; restore the source or record a redirect for the id`);
-  const stale = await writeOutputs(opts, io, files, outputs, serializeRegistry(registry));
+  const { registry, keep, problems, notices } = await answerPublished(opts, io, { registry: assigned.registry, files, outputs, present: new Set(listed), curationOf });
+  // Checked before any file is written: a registry that could not be read back is never left behind.
+  const registryJson = serializeRegistry(registry, opts.registryFile);
+  const stale = await writeOutputs(opts, io, files, outputs, keep, registryJson);
   const rejected = [...outcomes.values()].some((o) => o.status === 'rejected');
   const exitCode = rejected || problems.length > 0 || (opts.check && stale.length > 0) ? 1 : 0;
-  return { outcomes: sources.map((s) => outcomes.get(s)!), problems, stale, exitCode };
+  return { outcomes: listed.map((s) => outcomes.get(s)!), problems, notices, stale, exitCode };
+}
+
+/**
+ * Every published id must still answer: with its new page, its last good page (a source rejected
+ * or removed keeps it, and that is a problem), or the notice of a withdrawal the curator asked for.
+ * Returns the registry with the withdrawals made, the pages to keep, and what to report.
+ */
+async function answerPublished(
+  opts: IngestOptions,
+  io: IngestIO,
+  batch: {
+    registry: Registry;
+    files: Map<string, string>;
+    outputs: Set<string>;
+    present: Set<string>;
+    curationOf: (source: string) => Promise<{ file: string; curation: Curation } | null>;
+  },
+): Promise<{ registry: Registry; keep: Set<string>; problems: string[]; notices: string[] }> {
+  const { files, outputs, present } = batch;
+  let registry = batch.registry;
+  const keep = new Set<string>();
+  const problems: string[] = [];
+  const notices: string[] = [];
+  for (const [source, id] of Object.entries(registry.ids)) {
+    const name = `${stem(source)}.md`;
+    if (files.has(name)) continue;
+    const last = join(opts.outDir, name);
+    if (!present.has(source)) {
+      const found = await batch.curationOf(source);
+      if (found?.curation.withdrawn) {
+        const record = outputs.has(name) ? lastRecord(await io.readFile(last)) : null;
+        registry = withdraw(registry, source, { date: opts.today, ...found.curation.withdrawn, ...(record ?? NO_RECORD) });
+        notices.push(`withdrawn: /van-ban/${id}/ (${source}) now says "${WITHDRAWN_HEADING}": ${found.curation.withdrawn.reason}`);
+        continue;
+      }
+      problems.push(`${opts.registryFile}: published id "${id}" belongs to ${source}, which is no longer in ${opts.sourcesDir}; restore the source, or withdraw the directive (docs/curating.md, "Withdrawing a directive")`);
+    } else {
+      problems.push(`${source} is rejected, but it is published as /van-ban/${id}/: ${outputs.has(name) ? `its last good page (${last}) is kept` : 'it has no page'} until the source or its curation is fixed`);
+    }
+    if (outputs.has(name)) keep.add(name);
+    else problems.push(`${opts.registryFile}: published id "${id}" (${source}) would not answer: ${last} is missing; fix the source and run npm run ingest`);
+  }
+  return { registry, keep, problems, notices };
+}
+
+const stillPresent = (file: string, source: string, sourcesDir: string): string =>
+  `${file} → withdrawn: ${source} is still in ${sourcesDir}; remove the source to withdraw the directive, or remove "withdrawn:" to keep it published`;
+
+/** The curation file of a source, parsed, when there is one. */
+async function readCuration(io: IngestIO, dir: string, names: Set<string>, source: string): Promise<{ file: string; curation: Curation } | null> {
+  const name = `${stem(source)}.yml`;
+  const file = join(dir, name);
+  const text = names.has(name) ? await io.readFile(file) : null;
+  return text ? { file, curation: parseCuration(decoder.decode(text), file) } : null;
+}
+
+/**
+ * A draft checked against the schema under the id it would be published as (duplicates are added
+ * later). A problem in a field a curator set names the curation file, where the fix is.
+ */
+function validate(draft: Draft, id: string, curationFile: string | null): { ok: true; directive: Directive } | { ok: false; reason: string } {
+  const { body: _body, text_sha256: _text, ...fields } = draft;
+  const candidate = { id, ...fields, duplicate_sources: [] };
+  const parsed = directiveSchema.safeParse(candidate);
+  if (parsed.success) return { ok: true, directive: parsed.data };
+  const curated = new Set(draft.curated.map((c) => c.field));
+  const whereOf = (field: string): string => (curationFile && curated.has(field) ? curationFile : `source ${draft.source_file}`);
+  return { ok: false, reason: formatSchemaError(draft.source_file, parsed.error, candidate, whereOf).join('; ') };
+}
+
+type Cited = Pick<Withdrawal, 'title' | 'doc_number' | 'issuer' | 'date_issued'>;
+const NO_RECORD: Cited = { title: null, doc_number: null, issuer: null, date_issued: null };
+
+/** What a citation of a directive gave, read from its last published file; null when unreadable. */
+export function lastRecord(bytes: Uint8Array | null): Cited | null {
+  const text = bytes ? decoder.decode(bytes) : '';
+  const end = text.startsWith('---\n') ? text.indexOf('\n---\n', 3) : -1;
+  if (end === -1) return null;
+  try {
+    const data = parseYaml(text.slice(4, end)) as Record<string, unknown> | null;
+    const field = (k: keyof Cited): string | null => (typeof data?.[k] === 'string' ? (data[k] as string) : null);
+    return { title: field('title'), doc_number: field('doc_number'), issuer: field('issuer'), date_issued: field('date_issued') };
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -210,36 +307,42 @@ export function groupDuplicates(drafts: Draft[]): Map<string, string[]> {
   return groups;
 }
 
-/** Writes (or, in check mode, compares) the directive files and the registry; returns what differs. */
+/**
+ * Writes (or, in check mode, compares) the directive files and the registry; returns what differs.
+ * The registry goes last, once every file it names is in place, so a run stopped midway leaves the
+ * previous registry and a re-run converges. `keep`: published pages kept as they were (not stale).
+ */
 async function writeOutputs(
   opts: IngestOptions,
   io: IngestIO,
   files: Map<string, string>,
   outputs: Set<string>,
+  keep: Set<string>,
   registry: string,
 ): Promise<string[]> {
   const stale: string[] = [];
-  const existing = [...outputs].filter((f) => f.endsWith('.md'));
-  const wanted: Array<[string, string, boolean]> = [...files].map(([name, text]) => [join(opts.outDir, name), text, outputs.has(name)]);
-  wanted.push([opts.registryFile, registry, true]);
-  // A few writes in flight at a time: enough to overlap file creation, bounded so 50,000 files
-  // never exhaust the process's open-file limit (EMFILE).
-  let writes: Array<Promise<void>> = [];
-  for (const [path, text, exists] of wanted) {
-    const current = exists ? await io.readFile(path) : null;
-    if (current !== null && decoder.decode(current) === text) continue;
-    stale.push(path);
-    if (opts.check) continue;
-    writes.push(io.writeFile(path, text));
-    if (writes.length >= MAX_WRITES_IN_FLIGHT) {
-      await Promise.all(writes);
-      writes = [];
+  const write = async (wanted: Array<[string, string, boolean]>): Promise<void> => {
+    // A few writes in flight at a time: enough to overlap file creation, bounded so 50,000 files
+    // never exhaust the process's open-file limit (EMFILE).
+    let writes: Array<Promise<void>> = [];
+    for (const [path, text, exists] of wanted) {
+      const current = exists ? await io.readFile(path) : null;
+      if (current !== null && decoder.decode(current) === text) continue;
+      stale.push(path);
+      if (opts.check) continue;
+      writes.push(io.writeFile(path, text));
+      if (writes.length >= MAX_WRITES_IN_FLIGHT) {
+        await Promise.all(writes);
+        writes = [];
+      }
     }
-  }
-  await Promise.all(writes);
-  for (const name of existing.filter((f) => !files.has(f)).sort(byName)) {
+    await Promise.all(writes);
+  };
+  await write([...files].map(([name, text]) => [join(opts.outDir, name), text, outputs.has(name)]));
+  for (const name of [...outputs].filter((f) => f.endsWith('.md') && !files.has(f) && !keep.has(f)).sort(byName)) {
     stale.push(join(opts.outDir, name));
     if (!opts.check) await io.removeFile(join(opts.outDir, name));
   }
+  await write([[opts.registryFile, registry, true]]);
   return stale;
 }

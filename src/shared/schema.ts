@@ -19,10 +19,25 @@ export const isoDate = z
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
   }, 'not a calendar date');
 
-/** Permalink id: lowercase ASCII segments joined by "/", e.g. `kon-tum/2021-07-21-235-cv-tu`. */
-export const permalinkId = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)*$/, 'expected lowercase ASCII words joined by "-" and "/"');
+/**
+ * Permalink id: lowercase ASCII words joined by "-", segments joined by "/", e.g.
+ * `kon-tum/2021-07-21-235-cv-tu`. The one rule for an id wherever it is written or read (a
+ * directive, a curator's `id:`, every entry of content/permalinks.json, the site's redirects): with
+ * no ".", "..", leading "/", scheme or other character, /van-ban/<id>/ always stays inside the site;
+ * at most PERMALINK_ID_MAX characters, so every folder of its page fits a file name (255 bytes).
+ */
+const PERMALINK_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)*$/;
+export const PERMALINK_ID_MAX = 200;
+const PERMALINK_ID_EXPECTED = 'expected lowercase ASCII words joined by "-" and "/"';
+const PERMALINK_ID_TOO_LONG = `expected at most ${PERMALINK_ID_MAX} characters`;
+export const permalinkId = z.string().max(PERMALINK_ID_MAX, PERMALINK_ID_TOO_LONG).regex(PERMALINK_ID, PERMALINK_ID_EXPECTED);
+
+/** The same rule outside a schema: null for a permalink id, else what is wrong, with the value. */
+export function permalinkIdProblem(value: unknown): string | null {
+  if (typeof value === 'string' && value.length > PERMALINK_ID_MAX) return `${PERMALINK_ID_TOO_LONG}, got ${value.length}`;
+  if (typeof value === 'string' && PERMALINK_ID.test(value)) return null;
+  return `${PERMALINK_ID_EXPECTED}, got ${JSON.stringify(value) ?? String(value)}`;
+}
 
 /** Kinds of document (loại văn bản). */
 export const DOC_TYPES = [
@@ -126,15 +141,16 @@ export type DirectiveField = keyof Directive;
 export const DIRECTIVE_FIELDS = Object.keys(directiveSchema.shape) as DirectiveField[];
 
 /**
- * One line per problem, naming the source and the field:
- * `source 002_….txt → date_issued: expected YYYY-MM-DD, got "21/13/2021"`.
+ * One line per problem, naming where the value came from and the field:
+ * `source 002_….txt → date_issued: expected YYYY-MM-DD, got "21/13/2021"`, or, for a field a
+ * curator set, the curation file (`whereOf` says which fields came from where).
  */
-export function formatSchemaError(source: string, error: z.ZodError, data: unknown): string[] {
+export function formatSchemaError(source: string, error: z.ZodError, data: unknown, whereOf: (field: string) => string = () => `source ${source}`): string[] {
   return error.issues.map((issue) => {
     const path = issue.path.join('.') || '(frontmatter)';
     const got = valueAt(data, issue.path);
     const shown = got === undefined ? '' : `, got ${JSON.stringify(got)}`;
-    return `source ${source} → ${path}: ${issue.message}${shown}`;
+    return `${whereOf(String(issue.path[0] ?? ''))} → ${path}: ${issue.message}${shown}`;
   });
 }
 

@@ -11,7 +11,6 @@ import {
   groupPaths,
   median,
   missingCompression,
-  parseArgs,
   type LhrLike,
 } from '../../scripts/audit/lib.ts';
 
@@ -46,18 +45,6 @@ describe('formatMs', () => {
   it('uses ms below a second and seconds above', () => {
     expect(formatMs(850.4)).toBe('850 ms');
     expect(formatMs(12_345)).toBe('12.3 s');
-  });
-});
-
-describe('parseArgs', () => {
-  it('reads valued options in both spellings, bare flags and the rest', () => {
-    const { values, flags, rest } = parseArgs(['--dist', 'out', '--runs=3', '--no-build', 'x'], ['dist', 'runs']);
-    expect(values).toEqual({ dist: 'out', runs: '3' });
-    expect([...flags]).toEqual(['no-build']);
-    expect(rest).toEqual(['x']);
-  });
-  it('rejects a valued option without a value', () => {
-    expect(() => parseArgs(['--dist'], ['dist'])).toThrow(/--dist needs a value/);
   });
 });
 

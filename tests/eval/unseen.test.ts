@@ -2,7 +2,7 @@
  * Held-out evaluation: runs the real ingest CLI on the SYNTHETIC directives of each held-out set,
  * tests/fixtures/<set>/sources (formats the pipeline was not tuned on), and scores the frontmatter
  * it writes against the hand-written tests/fixtures/<set>/expected/*.json. Each set is reported and
- * gated on its own: `unseen` and `unseen-2` have been used during development, `unseen-3` is fresh.
+ * gated on its own: `unseen` to `unseen-3` have guided fixes, `unseen-4` is fresh (issue 19).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -21,8 +21,25 @@ import {
 } from './score.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const HELD_OUT_SETS = ['unseen', 'unseen-2', 'unseen-3'];
-const MIN_ACCURACY = 0.95;
+/** Issue 19: every held-out set must get this share of expected fields right. */
+const MIN_ACCURACY = 0.97;
+
+interface HeldOutSet {
+  name: string;
+  /**
+   * Gates the blind first run of a fresh set failed (recorded in its README). They are declared
+   * `test.fails`: they pass while the pipeline still fails them and fail once it passes them, which
+   * is the signal to delete this entry and hold the set to its gates like the others.
+   */
+  blindBaseline?: { accuracy: boolean; critical: boolean };
+}
+
+const HELD_OUT_SETS: HeldOutSet[] = [
+  { name: 'unseen' },
+  { name: 'unseen-2' },
+  { name: 'unseen-3' },
+  { name: 'unseen-4' },
+];
 
 function runIngest(sourcesDir: string, out: string): string {
   try {
@@ -44,7 +61,7 @@ function readFrontmatter(path: string): Record<string, unknown> | null {
   return matter(readFileSync(path, 'utf8')).data as Record<string, unknown>;
 }
 
-describe.each(HELD_OUT_SETS)('held-out synthetic directives (tests/fixtures/%s)', (set) => {
+describe.each(HELD_OUT_SETS)('held-out synthetic directives (tests/fixtures/$name)', ({ name: set, blindBaseline }) => {
   const sourcesDir = `tests/fixtures/${set}/sources`;
   const expectedDir = join(root, `tests/fixtures/${set}/expected`);
   let outDir = '';
@@ -84,11 +101,13 @@ describe.each(HELD_OUT_SETS)('held-out synthetic directives (tests/fixtures/%s)'
     expect(results.length).toBeGreaterThan(0);
   });
 
-  test(`gets at least ${MIN_ACCURACY * 100}% of expected fields right`, () => {
+  const accuracyGate = blindBaseline?.accuracy ? test.fails : test;
+  accuracyGate(`gets at least ${MIN_ACCURACY * 100}% of expected fields right`, () => {
     expect(summarize(results).overall.accuracy).toBeGreaterThanOrEqual(MIN_ACCURACY);
   });
 
-  test('never writes a wrong doc_number, date_issued or province (null is a miss, not wrong)', () => {
+  const criticalGate = blindBaseline?.critical ? test.fails : test;
+  criticalGate('never writes a wrong doc_number, date_issued or province (null is a miss, not wrong)', () => {
     const wrong = criticalErrors(results).map(
       (r) => `${r.file} → ${r.field}: expected ${JSON.stringify(r.expected)}, got ${JSON.stringify(r.got)}`,
     );

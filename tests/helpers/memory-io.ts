@@ -13,8 +13,10 @@ export function memoryIO(initial: Record<string, string | Uint8Array> = {}): Ing
   return {
     files,
     async listFiles(dir) {
+      // As the CLI's listing: the files in `dir`, and each subfolder once, as "name/".
       const prefix = `${dir}/`;
-      return [...files.keys()].filter((p) => p.startsWith(prefix) && !p.slice(prefix.length).includes('/')).map((p) => p.slice(prefix.length));
+      const names = [...files.keys()].filter((p) => p.startsWith(prefix)).map((p) => p.slice(prefix.length).replace(/\/.*$/s, '/'));
+      return [...new Set(names)];
     },
     async readFile(path) {
       return files.get(path) ?? null;

@@ -31,3 +31,22 @@ export const syntheticDirective = (id: string, date: string | null, province: st
   curated: [],
   ...extra,
 });
+
+/** The raw text of a small synthetic source (not a real document) that ingest reads as a Kon Tum công văn. */
+export function syntheticSource({ number = '12-CV/TU', date = 'ngày 05 tháng 8 năm 2021', extra = '' } = {}): string {
+  return [
+    'TỈNH ỦY KON TUM',
+    '*',
+    `Số ${number}`,
+    'ĐẢNG CỘNG SẢN VIỆT NAM',
+    `Kon Tum, ${date}`,
+    'V/v văn bản thử nghiệm tổng hợp (synthetic)',
+    'Kính gửi: - Các huyện ủy, thành ủy.',
+    `Đây là văn bản tổng hợp dùng cho kiểm thử, không phải văn bản thật. ${extra}`,
+    'Nơi nhận:',
+    '- Như trên,',
+    'T/M BAN THƯỜNG VỤ',
+    'BÍ THƯ',
+    'Nguyễn Văn An',
+  ].join('\n');
+}

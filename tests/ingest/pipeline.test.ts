@@ -2,11 +2,14 @@
  * The batch: duplicates, permalink stability, curation, rejections, --check, determinism.
  * Sources here are SYNTHETIC, built in memory for the test.
  */
+import { createHash } from 'node:crypto';
 import matter from 'gray-matter';
 import { describe, expect, test } from 'vitest';
 import { ingest } from '../../scripts/ingest/pipeline.ts';
-import { summarize } from '../../scripts/ingest.ts';
+import { checkLine, summarize } from '../../scripts/ingest.ts';
 import { memoryIO, OPTIONS, text } from '../helpers/memory-io.ts';
+import { tcvn3 } from '../fixtures/tcvn3.mjs';
+import { vni } from '../fixtures/vni.mjs';
 
 /** A small synthetic directive (not a real document). */
 function synthetic({ number = '12-CV/TU', date = 'ngày 05 tháng 8 năm 2021', province = 'KON TUM', extra = '' } = {}): string {
@@ -39,7 +42,7 @@ describe('duplicates', () => {
     expect(frontmatter(io, 'a.md').duplicate_sources).toEqual(['b.txt']);
     expect(frontmatter(io, 'a.md').warnings).toEqual(['Văn bản này có 2 bản nguồn; trang này theo bản a.txt']);
     expect(io.files.has('content/directives/b.md')).toBe(false);
-    expect(summarize(result.outcomes)).toBe('2 read, 1 written, 1 duplicate, 0 rejected');
+    expect(summarize(result.outcomes)).toBe('2 files: 1 written, 1 duplicate, 0 rejected');
   });
   test('same issuer, number and date with different wording is a duplicate too', async () => {
     const io = memoryIO({ [src('a.txt')]: synthetic(), [src('b.txt')]: synthetic({ extra: 'Bản chụp khác.' }) });
@@ -116,25 +119,158 @@ describe('bad input', () => {
     const result = await ingest(OPTIONS, io);
     expect(result.exitCode).toBe(1);
     expect(Object.fromEntries(result.outcomes.map((o) => [o.source, o.status === 'rejected' ? o.reason : o.status]))).toEqual({
-      'binary.txt': 'binary file (NUL or control bytes), not text',
+      'binary.txt': 'binary file (NUL byte at byte 4, line 1), not text',
       'empty.txt': 'empty file (no text)',
       'good.txt': 'written',
       'latin.txt': 'not valid UTF-8 at byte 1 (line 1)',
     });
-    expect(summarize(result.outcomes)).toBe('4 read, 1 written, 0 duplicates, 3 rejected');
+    expect(summarize(result.outcomes)).toBe('4 files: 1 written, 0 duplicates, 3 rejected');
+  });
+  test('a TCVN3 source is converted and written, with its raw bytes\' SHA-256 and a warning; a VNI source is rejected with its hint', async () => {
+    const tcvn = tcvn3(synthetic());
+    const io = memoryIO({ [src('tcvn3.txt')]: tcvn, [src('vni.txt')]: vni(synthetic({ number: '13-CV/TU' })) });
+    const result = await ingest(OPTIONS, io);
+    expect(Object.fromEntries(result.outcomes.map((o) => [o.source, o.status === 'rejected' ? o.reason : o.status]))).toEqual({
+      'tcvn3.txt': 'written',
+      'vni.txt': 'not valid UTF-8 at byte 1 (line 1); looks like VNI, which ingest does not convert: convert it to UTF-8 first',
+    });
+    const written = frontmatter(io, 'tcvn3.md');
+    expect(written.source_sha256).toBe(createHash('sha256').update(tcvn).digest('hex'));
+    expect(written.warnings).toEqual(['Bản nguồn được mã hóa TCVN3 (ABC); văn bản đã được chuyển sang Unicode']);
+    expect([written.issuer, written.doc_number, written.signer_name]).toEqual(['Tỉnh ủy Kon Tum', '12-CV/TU', 'Nguyễn Văn An']);
   });
   test('a malformed curation file is a configuration error naming the file and the fix', async () => {
     const io = memoryIO({ [src('a.txt')]: synthetic(), 'content/curation/a.yml': 'colour:\n  value: x\n  note: y\n' });
     await expect(ingest(OPTIONS, io)).rejects.toThrow('content/curation/a.yml: "colour" cannot be curated; use one of: id, title,');
   });
-  test('a curated value that breaks the schema rejects the source with the field named', async () => {
+  test('a curated value that breaks the schema rejects the source, naming the curation file and the field', async () => {
     const io = memoryIO({ [src('a.txt')]: synthetic(), 'content/curation/a.yml': 'date_issued:\n  value: "21/13/2021"\n  note: "x"\n' });
     const result = await ingest(OPTIONS, io);
     expect(result.outcomes[0]).toEqual({
       source: 'a.txt',
       status: 'rejected',
-      reason: 'source a.txt → date_issued: expected YYYY-MM-DD, got "21/13/2021"',
+      reason: 'content/curation/a.yml → date_issued: expected YYYY-MM-DD, got "21/13/2021"',
     });
+  });
+});
+
+/** Ids in the registry, by source. */
+const registered = (io: ReturnType<typeof memoryIO>): string[] => Object.keys(JSON.parse(text(io, 'content/permalinks.json')).ids);
+/** source → "written", "duplicate" or "<status>: <reason>". */
+const reasons = (outcomes: Awaited<ReturnType<typeof ingest>>['outcomes']): Record<string, string> =>
+  Object.fromEntries(outcomes.map((o) => [o.source, o.status === 'rejected' || o.status === 'skipped' ? `${o.status}: ${o.reason}` : o.status]));
+
+describe('source names', () => {
+  test('same.txt, same.TXT, same.md and same are rejected together: none registered, none written', async () => {
+    const io = memoryIO({
+      [src('a.txt')]: synthetic(),
+      [src('same.txt')]: synthetic({ number: '21-CV/TU' }),
+      [src('same.TXT')]: synthetic({ number: '22-CV/TU' }),
+      [src('same.md')]: synthetic({ number: '23-CV/TU' }),
+      [src('same')]: synthetic({ number: '24-CV/TU' }),
+    });
+    const result = await ingest(OPTIONS, io);
+    expect(result.exitCode).toBe(1);
+    const r = reasons(result.outcomes);
+    expect(r['a.txt']).toBe('written');
+    expect(r['same.txt']).toMatch(/^rejected: name collides with same, same\.TXT, same\.md: /);
+    expect(r['same.TXT']).toMatch(/^rejected: not a source: the name must end in "\.txt".*; name collides with same, same\.md, same\.txt: /);
+    expect(registered(io)).toEqual(['a.txt']);
+    expect([...io.files.keys()].filter((f) => f.startsWith('content/directives/')).sort()).toEqual(['content/directives/a.md']);
+    expect(summarize(result.outcomes)).toBe('5 files: 1 written, 0 duplicates, 4 rejected');
+  });
+
+  test('two names for one file never share a curation file: both are rejected and the correction applies to neither', async () => {
+    const io = memoryIO({
+      [src('same.txt')]: synthetic({ number: '21-CV/TU' }),
+      [src('same.TXT')]: synthetic({ number: '22-CV/TU' }),
+      'content/curation/same.yml': 'date_issued:\n  value: "2021-08-06"\n  note: "Bản lưu ghi ngày 6/8/2021"\n',
+    });
+    const result = await ingest(OPTIONS, io);
+    expect(result.outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected']);
+    expect(registered(io)).toEqual([]);
+    expect(io.files.has('content/directives/same.md')).toBe(false);
+  });
+
+  test('the NFC and NFD spellings of one Vietnamese name are rejected together, each naming the other', async () => {
+    const nfc = 'công-văn-số-12.txt'.normalize('NFC');
+    const nfd = nfc.normalize('NFD');
+    const io = memoryIO({ [src(nfc)]: synthetic(), [src(nfd)]: synthetic({ number: '13-CV/TU' }) });
+    const r = reasons((await ingest(OPTIONS, io)).outcomes);
+    expect(r[nfc]).toContain(`rejected: name collides with ${nfd}: `);
+    expect(r[nfd]).toContain(`rejected: name collides with ${nfc}: `);
+    expect(registered(io)).toEqual([]);
+  });
+
+  test('a hidden file and a subfolder are reported as not sources, and alone they do not fail the run', async () => {
+    const io = memoryIO({ [src('a.txt')]: synthetic(), [src('.DS_Store')]: 'x', [src('.b.txt')]: synthetic({ number: '13-CV/TU' }), [src('2021/c.txt')]: synthetic() });
+    const result = await ingest(OPTIONS, io);
+    expect(result.exitCode).toBe(0);
+    expect(reasons(result.outcomes)).toEqual({
+      '.DS_Store': 'skipped: hidden file (the name starts with "."): not a source, not read',
+      '.b.txt': 'skipped: hidden file (the name starts with "."): not a source, not read',
+      '2021/': 'skipped: folder: sources are read from the sources folder itself, not from its subfolders',
+      'a.txt': 'written',
+    });
+    expect(registered(io)).toEqual(['a.txt']);
+    expect(summarize(result.outcomes)).toBe('4 files: 1 written, 0 duplicates, 0 rejected, 3 not sources (1 folder, 2 hidden)');
+  });
+
+  test('a published source that a new name collides with is rejected but keeps its permalink id and its last good page', async () => {
+    const io = memoryIO({ [src('same.txt')]: synthetic() });
+    await ingest(OPTIONS, io);
+    const id = JSON.parse(text(io, 'content/permalinks.json')).ids['same.txt'];
+    const page = text(io, 'content/directives/same.md');
+    io.files.set(src('Same.txt'), new TextEncoder().encode(synthetic({ number: '13-CV/TU' })));
+    const result = await ingest(OPTIONS, io);
+    expect(result.outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected']);
+    expect(result.problems).toEqual([`same.txt is rejected, but it is published as /van-ban/${id}/: its last good page (content/directives/same.md) is kept until the source or its curation is fixed`]);
+    expect(text(io, 'content/directives/same.md')).toBe(page);
+    expect(JSON.parse(text(io, 'content/permalinks.json')).ids).toEqual({ 'same.txt': id });
+  });
+
+  test('a name too long for the output is rejected before anything is written or registered', async () => {
+    const long = `${'x'.repeat(251)}.txt`;
+    const io = memoryIO({ [src('a.txt')]: synthetic(), [src(long)]: synthetic({ number: '13-CV/TU' }) });
+    const writes: string[] = [];
+    const write = io.writeFile;
+    io.writeFile = async (path, data) => {
+      writes.push(path);
+      return write(path, data);
+    };
+    const result = await ingest(OPTIONS, io);
+    expect(reasons(result.outcomes)[long]).toMatch(/^rejected: name is 255 bytes long, over the 200-byte limit for a source name/);
+    expect(writes.sort()).toEqual(['content/directives/a.md', 'content/permalinks.json']);
+    expect(registered(io)).toEqual(['a.txt']);
+  });
+});
+
+describe('invisible and control characters', () => {
+  test('a source of only spaces, NBSP and zero-width characters is rejected as empty, not published', async () => {
+    const io = memoryIO({ [src('a.txt')]: synthetic(), [src('blank.txt')]: '\uFEFF \u00A0\u200B\n\u200C\u2060  \n' });
+    const result = await ingest(OPTIONS, io);
+    expect(reasons(result.outcomes)['blank.txt']).toBe('rejected: empty file (no text: only spaces and invisible characters)');
+    expect(registered(io)).toEqual(['a.txt']);
+  });
+
+  test('a NUL byte after the first 8 kB rejects the source as binary', async () => {
+    const io = memoryIO({ [src('late-nul.txt')]: synthetic({ extra: `${'Nội dung tổng hợp. '.repeat(600)}\u0000` }) });
+    const [outcome] = (await ingest(OPTIONS, io)).outcomes;
+    expect(outcome).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/^binary file \(NUL byte at byte \d{5}, line 8\), not text$/) });
+  });
+
+  test('control and bidi characters are removed from every field and the body, with a warning on the page', async () => {
+    const hostile = synthetic({ extra: 'Ký tự\u0007 lạ\u0085 giữa\u2066 câu.' }).replace('V/v văn bản', 'V/v \u202Enảb năv\u202C văn bản').replace('Nguyễn Văn An', 'Nguyễn\u200F Văn An');
+    const io = memoryIO({ [src('a.txt')]: hostile });
+    await ingest(OPTIONS, io);
+    const md = text(io, 'content/directives/a.md');
+    expect(md).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u);
+    const fm = frontmatter(io, 'a.md');
+    expect(fm.subject).toBe('nảb năv văn bản thử nghiệm tổng hợp (synthetic)');
+    expect(fm.title).toBe('Công văn 12-CV/TU của Tỉnh ủy Kon Tum về nảb năv văn bản thử nghiệm tổng hợp (synthetic)');
+    expect(fm.signer_name).toBe('Nguyễn Văn An');
+    expect(fm.warnings).toContain('Bản nguồn có 6 ký tự điều khiển hoặc ký tự đảo chiều văn bản; các ký tự này đã được loại bỏ');
+    expect(md).toContain('Ký tự lạ giữa câu.');
   });
 });
 
@@ -158,5 +294,17 @@ describe('--check and determinism', () => {
     expect(check.exitCode).toBe(1);
     expect(check.stale).toEqual(['content/directives/a.md', 'content/directives/stray.md']);
     expect(text(io, 'content/directives/a.md')).toBe('edited');
+  });
+});
+
+describe('checkLine', () => {
+  test('says "up to date" only when nothing is stale and the run succeeds', () => {
+    expect(checkLine('content/directives', 0, 0)).toBe('check: content/directives is up to date');
+  });
+  test('does not call a failing run up to date, even when no file is stale', () => {
+    expect(checkLine('content/directives', 0, 1)).toBe('check: content/directives holds what a run would write, but the run fails (see the errors above)');
+  });
+  test('names the count of stale files first', () => {
+    expect(checkLine('content/directives', 3, 1)).toBe('check: 3 file(s) differ from a fresh run; run `npm run ingest`');
   });
 });

@@ -102,9 +102,9 @@ afterAll(() => {
 describe('permalinks across a re-ingest with new sources and curation', () => {
   test('both ingest runs succeed: 30 sources, then 40', () => {
     expect(firstIngest.status, firstIngest.stdout + firstIngest.stderr).toBe(0);
-    expect(firstIngest.stdout).toMatch(/^30 read, \d+ written, \d+ duplicates?, 0 rejected$/m);
+    expect(firstIngest.stdout).toMatch(/\b30 files: \d+ written, \d+ duplicates?, 0 rejected\b/m);
     expect(secondIngest.status, secondIngest.stdout + secondIngest.stderr).toBe(0);
-    expect(secondIngest.stdout).toMatch(/^40 read, \d+ written, \d+ duplicates?, 0 rejected$/m);
+    expect(secondIngest.stdout).toMatch(/\b40 files: \d+ written, \d+ duplicates?, 0 rejected\b/m);
     expect(before.pages.size).toBeGreaterThanOrEqual(28);
   });
 

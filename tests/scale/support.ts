@@ -12,6 +12,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 import { chromium, type Browser } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/check-chromium.mjs';
 
@@ -30,8 +31,11 @@ export interface Run {
   stderr: string;
 }
 
-/** Runs a command from the project root with Node 24 (process.execPath) first on PATH. */
-/** `env` values replace the inherited ones; an undefined value removes the variable. */
+/**
+ * Runs a command from the project root with Node 24 (process.execPath) first on PATH. `env` values
+ * replace the inherited ones; an undefined value removes the variable. The output comes back without
+ * terminal colours: a CI runner may force them (FORCE_COLOR), and tests read the words, not the paint.
+ */
 export function run(args: string[], env: Record<string, string | undefined> = {}, timeoutMs = 240_000): Promise<Run> {
   const childEnv: Record<string, string> = {};
   for (const [k, v] of Object.entries({ ...process.env, ...env })) if (v !== undefined) childEnv[k] = v;
@@ -50,7 +54,7 @@ export function run(args: string[], env: Record<string, string | undefined> = {}
     child.on('error', reject);
     child.on('close', (status) => {
       clearTimeout(timer);
-      resolve({ status, stdout, stderr });
+      resolve({ status, stdout: stripVTControlCharacters(stdout), stderr: stripVTControlCharacters(stderr) });
     });
   });
 }
@@ -75,8 +79,8 @@ export function ingestCli(dirs: ArchiveDirs, extra: string[] = []): Promise<Run>
   return run(['scripts/ingest.ts', '--sources', dirs.sources, '--out', dirs.directives, '--curation', dirs.curation, ...extra]);
 }
 
-/** `astro build` of the archive in `directives` into `outDir`; throws with the build log when it fails. */
-export async function buildSite(directives: string, outDir: string, work: string, env: Record<string, string> = {}): Promise<Run> {
+/** `astro build` of the archive in `directives` into `outDir`, however it ends. */
+export function astroBuild(directives: string, outDir: string, work: string, env: Record<string, string | undefined> = {}): Promise<Run> {
   const config = join(work, `astro.synthetic.${Math.random().toString(36).slice(2)}.config.mjs`);
   writeFileSync(
     config,
@@ -84,7 +88,7 @@ export async function buildSite(directives: string, outDir: string, work: string
       `export default { ...base, cacheDir: ${JSON.stringify(join(work, 'astro-cache'))} };\n`,
   );
   // Sources beside the archive (`<tmp>/sources`), the search index built: nothing inherited may change that.
-  const result = await run(['node_modules/astro/bin/astro.mjs', 'build', '--config', relative(ROOT, config), '--outDir', outDir], {
+  return run(['node_modules/astro/bin/astro.mjs', 'build', '--config', relative(ROOT, config), '--outDir', outDir], {
     ARCHIVE_CONTENT: directives,
     ASTRO_TELEMETRY_DISABLED: '1',
     ARCHIVE_SOURCES: undefined,
@@ -92,6 +96,11 @@ export async function buildSite(directives: string, outDir: string, work: string
     ARCHIVE_BUNDLE_PAGES: undefined,
     ...env,
   });
+}
+
+/** `astro build` of the archive in `directives` into `outDir`; throws with the build log when it fails. */
+export async function buildSite(directives: string, outDir: string, work: string, env: Record<string, string> = {}): Promise<Run> {
+  const result = await astroBuild(directives, outDir, work, env);
   if (result.status !== 0) throw new Error(`astro build failed (${result.status}):\n${tail(result.stdout)}\n${tail(result.stderr)}`);
   return result;
 }

@@ -3,7 +3,7 @@
  * or a key pressed in it. It fetches Pagefind's start-up files into the browser's cache while the
  * reader types, so that the search page, once the reader presses Enter, finds them there (its
  * worker, src/search/browser/worker.ts, asks for the same URLs the same way). A page the reader
- * only reads fetches nothing more (docs/decisions/0028-search-intent-prefetch.md).
+ * only reads fetches nothing more (docs/decisions/0029-search-intent-prefetch.md).
  *
  * It is an inline script (src/components/SearchForm.astro), not a file: a file would be one more
  * request on every page load. The Content-Security-Policy allows it by its hash

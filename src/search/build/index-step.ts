@@ -24,6 +24,7 @@ import { gunzipSync } from 'node:zlib';
 import { DOWNLOADS } from '../../site/routes.ts';
 import { FACETS_FILE, facetTable, type FacetPage } from '../shared/facets.ts';
 import { BUNDLES_FILE, PRIMARY_BUNDLE, VOCABULARY_FILTER } from '../shared/constants.ts';
+import { createProgress, formatCount, type Progress } from '../../shared/progress.ts';
 import { ManifestCollector, parseManifest, SEARCH_MANIFEST_FILE, type DirectiveRecord, type SearchManifest } from './manifest.ts';
 
 export interface Bundle {
@@ -262,10 +263,18 @@ function runPagefind(binary: string, site: string, glob: string, outputPath: str
   });
 }
 
-export async function buildSearchIndex(root: string): Promise<{ pages: number; ms: number; bundles: Bundle[]; manifestFrom: 'build' | 'records' }> {
+/**
+ * Indexes the built site in `root`. `progress`, when given, hears the directive pages indexed so far,
+ * bundle by bundle (src/shared/progress.ts draws them on a terminal).
+ */
+export async function buildSearchIndex(root: string, progress?: Progress): Promise<{ pages: number; ms: number; bundles: Bundle[]; manifestFrom: 'build' | 'records' }> {
   const started = performance.now();
   const { manifest, from } = await siteManifest(root);
   const plans = planBundles(manifest.pages.map((p) => p.dir), bundlePages());
+  const total = plans.reduce((n, p) => n + p.pages, 0);
+  const bundleNote = (i: number): string => `bundle ${i + 1}/${plans.length}: ${plans[i]!.path} (${formatCount(plans[i]!.pages)} pages)`;
+  progress?.phase('indexing', total, 'directive pages');
+  progress?.update(0, bundleNote(0));
   await rm(join(root, PRIMARY_BUNDLE), { recursive: true, force: true });
   await writeVocabularyPages(root, plans.map((p) => p.key), manifest.words);
   const binary = await pagefindBinary();
@@ -274,8 +283,12 @@ export async function buildSearchIndex(root: string): Promise<{ pages: number; m
   const indexed: Array<Promise<IndexedPage[]>> = [];
   try {
     // One after another: the peak is one bundle's. Pagefind's count includes the vocabulary page.
-    for (const plan of plans) {
+    for (const [i, plan] of plans.entries()) {
       bundles.push({ path: plan.path, pages: (await runPagefind(binary, root, globOf(plan), join(root, plan.path))) - 1 });
+      progress?.update(
+        bundles.reduce((n, b) => n + b.pages, 0),
+        i + 1 < plans.length ? bundleNote(i + 1) : 'reading the index back',
+      );
       const pages = fragmentFilters(join(root, plan.path));
       pages.catch(() => {}); // awaited below; handled now so a failure is not an unhandled rejection meanwhile
       indexed.push(pages);
@@ -349,7 +362,8 @@ export function pagefindIndex(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         if (process.env.ARCHIVE_SKIP_INDEX === '1') return logger.info('skipped (ARCHIVE_SKIP_INDEX=1)');
-        const { pages, ms, bundles } = await buildSearchIndex(fileURLToPath(dir));
+        const progress = createProgress({ label: 'index', unit: 'directive pages', timer: true });
+        const { pages, ms, bundles } = await buildSearchIndex(fileURLToPath(dir), progress).finally(() => progress.finish());
         logger.info(`indexed ${pages} directive pages in ${bundles.length} bundles (${bundles.map((b) => `${b.path} ${b.pages}`).join(', ')}) in ${ms} ms`);
       },
     },

@@ -6,7 +6,7 @@
  * phrase by word position (across punctuation and line breaks, tone marks folded), so an unquoted
  * query of several syllables is also searched as that phrase and as each pair of syllables typed
  * next to each other. Results rank by the phrase, then by how many pairs they hold, then by
- * Pagefind's score (docs/search.md, “Ranking”; docs/decisions/0026-syllables-together-rank-first.md).
+ * Pagefind's score (docs/search.md, “Ranking”; docs/decisions/0027-syllables-together-rank-first.md).
  *
  * Pure functions: the search worker (src/search/browser/worker.ts) runs the plan, the page
  * (src/search/browser/page.ts) cleans the excerpts.
@@ -50,7 +50,7 @@ export function queryParts(query: string): QueryParts {
 /**
  * Most pairs of syllables searched for one query. Each pair is one more Pagefind search, and a
  * search of two common syllables costs about as much scoring as the query itself at 10,000
- * directives (docs/decisions/0026-syllables-together-rank-first.md); past these, a long query (a
+ * directives (docs/decisions/0027-syllables-together-rank-first.md); past these, a long query (a
  * pasted subject) ranks by its whole phrase and Pagefind's score.
  */
 export const MAX_PAIRS = 4;

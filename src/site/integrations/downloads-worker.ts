@@ -1,6 +1,7 @@
-/** Worker thread of the downloads step (src/site/integrations/downloads.ts): runs writeDownloads and posts the count. */
+/** Worker thread of the downloads step (src/site/integrations/downloads.ts): runs writeDownloads, posting its progress and then the count. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { writeDownloads, type DownloadsJob } from './downloads.ts';
+import { writeDownloads, type DownloadsJob, type DownloadsMessage } from './downloads.ts';
 
 const { outDir, archiveDir, sourcesDir } = workerData as DownloadsJob;
-parentPort!.postMessage(writeDownloads(outDir, archiveDir, sourcesDir));
+const post = (message: DownloadsMessage): void => parentPort!.postMessage(message);
+post({ written: writeDownloads(outDir, archiveDir, sourcesDir, (done, total) => post({ done, total })) });

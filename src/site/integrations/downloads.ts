@@ -1,26 +1,32 @@
 /**
- * Writes each directive's downloads next to its page: the raw source byte for byte (`nguon.txt`),
- * the archive file (`van-ban.md`) and the record as JSON (`van-ban.json`); and, from the same
- * records, the manifest the index step reads (src/search/build/manifest.ts).
+ * Writes each directive's downloads next to its page: the source as UTF-8 text (`nguon.txt`, see
+ * sourceDownloads), the archive file (`van-ban.md`) and the record as JSON (`van-ban.json`); and,
+ * from the same records, the manifest the index step reads (src/search/build/manifest.ts).
  * Plain file copies here instead of Astro endpoints: three routes per directive tripled the
- * pages Astro renders (30,000 extra at 10,000 directives) for what is a copy.
+ * pages Astro renders for what is a copy (docs/decisions/0019-downloads-as-plain-files.md).
  *
  * They are written by a worker thread while Astro renders the pages: rendering keeps one core busy
- * and this work (3.5 s at 10,000 directives, with the manifest's words) runs on the other. It starts
+ * and this work runs on the other (docs/decisions/0007-downloads-worker.md). It starts
  * at `astro:build:setup`, which Astro calls after it has emptied the output folder, and the build
  * waits for it at `astro:build:done`, before the index step reads the records.
  */
-import type { AstroIntegration } from 'astro';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { isUtf8 } from 'node:buffer';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { access, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import matter from 'gray-matter';
-import { ARCHIVE_DIR, SOURCES_DIR } from '../paths.ts';
+import { convertLegacy, guessLegacyEncoding, isConvertible } from '../../shared/legacy-encoding.ts';
+import { ARCHIVE_DIR, missingSourcesMessage, SOURCES_DIR } from '../paths.ts';
 import { DOWNLOADS, directivePath } from '../routes.ts';
 import { ManifestCollector, SEARCH_MANIFEST_FILE, type DirectiveRecord } from '../../search/build/manifest.ts';
 import { HEADERS_FILE } from '../security.ts';
+import { buildSummary, downloadsDone, downloadsProgress, pagesDone } from './build-progress.ts';
+
+/** Directives between two progress messages of the worker. */
+const PROGRESS_EVERY = 250;
 
 function writeOne(file: string, outDir: string, archiveDir: string, sourcesDir: string, manifest: ManifestCollector): void {
   const text = readFileSync(join(archiveDir, file), 'utf8');
@@ -30,25 +36,47 @@ function writeOne(file: string, outDir: string, archiveDir: string, sourcesDir: 
   const record = { ...data, body: content.replace(/^\n/, '') } as DirectiveRecord;
   const dir = join(outDir, directivePath(String(data.id)));
   mkdirSync(dir, { recursive: true });
-  copyFileSync(join(sourcesDir, String(data.source_file)), join(dir, DOWNLOADS.source));
+  const source = sourceDownloads(readFileSync(join(sourcesDir, String(data.source_file))), String(data.source_file));
+  writeFileSync(join(dir, DOWNLOADS.source), source.text);
+  if (source.raw) writeFileSync(join(dir, DOWNLOADS.rawSource), source.raw);
   writeFileSync(join(dir, DOWNLOADS.markdown), text);
   writeFileSync(join(dir, DOWNLOADS.json), `${JSON.stringify(record, null, 2)}\n`);
   manifest.add(record);
 }
 
 /**
+ * What a directive's source is served as. `nguon.txt` is always UTF-8 text, as its Content-Type says
+ * (src/site/security.ts): a UTF-8 source byte for byte; a source ingest converted from TCVN3 or
+ * Windows-1258 as that converted text, read the same way (src/shared/legacy-encoding.ts), since no
+ * browser reads TCVN3; then the raw bytes, whose SHA-256 the page gives, are `raw`, served beside it.
+ */
+export function sourceDownloads(bytes: Uint8Array, sourceFile: string): { text: Uint8Array; raw: Uint8Array | null } {
+  if (isUtf8(bytes)) return { text: bytes, raw: null };
+  const legacy = guessLegacyEncoding(bytes);
+  const converted = legacy !== null && isConvertible(legacy) ? convertLegacy(bytes, legacy) : null;
+  if (!converted?.ok) throw new Error(`${sourceFile}: not UTF-8, and in no encoding ingest converts; run npm run ingest, which rejects it`);
+  return { text: Buffer.from(converted.text, 'utf8'), raw: bytes };
+}
+
+/**
  * Writes every directive's downloads and the search manifest into `outDir`; returns the number of
  * directives. Synchronous on purpose: it runs in a worker thread (below), where blocking calls
  * hold up only that thread, while asynchronous ones would queue in the thread pool the worker
- * shares with Astro's page writes (measured: page generation 11.5 s → 14–18 s at 10,000 directives).
+ * shares with Astro's page writes and slow page generation (decisions 0006 and 0007).
  */
-export function writeDownloads(outDir: string, archiveDir = ARCHIVE_DIR, sourcesDir = SOURCES_DIR): number {
+export function writeDownloads(outDir: string, archiveDir = ARCHIVE_DIR, sourcesDir = SOURCES_DIR, onProgress?: (done: number, total: number) => void): number {
   const files = readdirSync(archiveDir).filter((f) => f.endsWith('.md'));
   const manifest = new ManifestCollector();
-  for (const file of files) writeOne(file, outDir, archiveDir, sourcesDir, manifest);
+  for (const [i, file] of files.entries()) {
+    writeOne(file, outDir, archiveDir, sourcesDir, manifest);
+    if (i % PROGRESS_EVERY === 0) onProgress?.(i + 1, files.length);
+  }
   writeFileSync(join(outDir, SEARCH_MANIFEST_FILE), JSON.stringify(manifest.manifest()));
   return files.length;
 }
+
+/** What the worker posts: its count now and then, the number written last. */
+export type DownloadsMessage = { done: number; total: number } | { written: number };
 
 export interface DownloadsJob {
   outDir: string;
@@ -62,19 +90,34 @@ export interface DownloadsJob {
  * when it awaits the result. The worker does not keep the process alive until that await.
  */
 function startDownloads(job: DownloadsJob): { result: Promise<number>; worker: Worker } {
-  // Each directive's text, YAML and JSON are garbage at once, yet with V8's default young
-  // generation the worker grew about 115 MB over its start-up size at 10,000 directives, memory
-  // the build's peak now shares with page rendering. A young generation of 8 MB kept it to about
-  // 15 MB (measured alone, three runs each), for no measurable CPU time.
+  const started = performance.now();
+  // Each directive's text, YAML and JSON are garbage at once: a small young generation keeps the
+  // worker near its start-up size, memory the build's peak shares with page rendering, for no
+  // measurable CPU time (docs/decisions/0007-downloads-worker.md).
   const worker = new Worker(new URL('./downloads-worker.ts', import.meta.url), { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
   worker.unref();
   const result = new Promise<number>((resolve, reject) => {
-    worker.once('message', (n: number) => resolve(n));
+    worker.on('message', (message: DownloadsMessage) => ('written' in message ? resolve(message.written) : downloadsProgress(message.done, message.total)));
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the downloads worker stopped (exit ${code}) before it finished`)));
   });
-  result.catch(() => {});
+  result.then((n) => downloadsDone(n, performance.now() - started)).catch(() => {});
   return { result, worker };
+}
+
+/**
+ * Stops the build when directives' sources are missing, with a message that names them and says how
+ * to point at them. Logged and exited rather than thrown: Astro prints a hook's error with its stack
+ * trace, and the mistake is the setup's, not the code's.
+ */
+function checkSources(logger: AstroIntegrationLogger): void {
+  const message = missingSourcesMessage(ARCHIVE_DIR, SOURCES_DIR, {
+    listFiles: (dir) => (existsSync(dir) ? readdirSync(dir) : null),
+    readHead: (path) => readFileSync(path, 'utf8').slice(0, 4096),
+  });
+  if (message === null) return;
+  logger.error(message);
+  process.exit(1);
 }
 
 export function directiveDownloads(): AstroIntegration {
@@ -83,6 +126,10 @@ export function directiveDownloads(): AstroIntegration {
   return {
     name: 'archive-downloads',
     hooks: {
+      // Before thousands of pages are rendered: a source missing is a setup mistake, said once, with the fix.
+      'astro:config:setup': ({ command, logger }) => {
+        if (command === 'build') checkSources(logger);
+      },
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
       },
@@ -94,6 +141,7 @@ export function directiveDownloads(): AstroIntegration {
         if (running && outDir !== root) throw new Error(`the downloads went to ${outDir}, but the build wrote ${root}`);
         running?.worker.ref();
         const n = running ? await running.result : writeDownloads(root);
+        pagesDone();
         // The manifest is the worker's last file: gone means Astro emptied dist/ after build:setup.
         const manifest = join(root, SEARCH_MANIFEST_FILE);
         await access(manifest).catch(() => {
@@ -101,7 +149,7 @@ export function directiveDownloads(): AstroIntegration {
         });
         // Security headers for hosts that read _headers; the pages carry the same CSP in a meta tag.
         await writeFile(join(root, '_headers'), HEADERS_FILE);
-        logger.info(`wrote the downloads of ${n} directives and _headers`);
+        logger.info(`${buildSummary() ?? `wrote the downloads of ${n} directives`}; wrote _headers`);
       },
     },
   };
