@@ -40,7 +40,7 @@ export function risOf(d: Cited, url: string): string {
   return `${[...lines, 'ER  - '].join('\r\n')}\r\n`;
 }
 
-const BIBTEX_SPECIAL: Record<string, string> = { '\\': '\\textbackslash{}', '{': '\\{', '}': '\\}', '%': '\\%', '&': '\\&', $: '\\$', '#': '\\#', _: '\\_', '^': '\\^{}', '~': '\\~{}' };
+const BIBTEX_SPECIAL: Record<string, string> = { '\\': '\\textbackslash{}', '{': '\\{', '}': '\\}', '%': '\\%', '&': '\\&', $: '\\$', '#': '\\#', _: '\\_', '^': '\\textasciicircum{}', '~': '\\textasciitilde{}' };
 const bibtexText = (s: string): string => s.replace(/[\\{}%&$#_^~]/g, (c) => BIBTEX_SPECIAL[c]!);
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
