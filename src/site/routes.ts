@@ -12,9 +12,13 @@ export const ROUTES = {
 export const directivePath = (id: string): string => `${ROUTES.directive}${id}/`;
 export const provincePath = (slug: string): string => `${ROUTES.provinces}${slug}/`;
 export const monthPath = (month: string): string => `${ROUTES.timeline}${month}/`;
-/** Files next to each directive's page: the raw source byte for byte, the archive file, the record. */
-export const DOWNLOADS = { source: 'nguon.txt', markdown: 'van-ban.md', json: 'van-ban.json' } as const;
+/**
+ * Files next to each directive's page: the source as UTF-8 text (the raw file byte for byte when it is
+ * UTF-8), the raw file of a source converted from a legacy encoding, the archive file, the record.
+ */
+export const DOWNLOADS = { source: 'nguon.txt', rawSource: 'nguon-goc.bin', markdown: 'van-ban.md', json: 'van-ban.json' } as const;
 export const sourcePath = (id: string): string => `${directivePath(id)}${DOWNLOADS.source}`;
+export const rawSourcePath = (id: string): string => `${directivePath(id)}${DOWNLOADS.rawSource}`;
 export const markdownPath = (id: string): string => `${directivePath(id)}${DOWNLOADS.markdown}`;
 export const jsonPath = (id: string): string => `${directivePath(id)}${DOWNLOADS.json}`;
 /** Citation files next to each directive's page, for reference managers (src/site/citation-files.ts). */

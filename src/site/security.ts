@@ -62,6 +62,8 @@ export const CONTENT_TYPES: Record<string, string> = {
   // Citation files for reference managers.
   '.ris': 'application/x-research-info-systems; charset=utf-8',
   '.bib': 'application/x-bibtex; charset=utf-8',
+  // The raw file of a source converted from TCVN3 or Windows-1258: bytes to download, in no charset a browser reads.
+  '.bin': 'application/octet-stream',
   '.svg': 'image/svg+xml',
   '.wasm': 'application/wasm',
   '.pagefind': 'application/octet-stream',
@@ -100,14 +102,15 @@ export function contentTypeOf(path: string): string | null {
 
 /**
  * Where a host would not send the right type by itself, `_headers` says it: Pagefind's extensions
- * are nobody's standard (hosts send them untyped or refuse them), the raw sources, Markdown files
- * and the bulk data need their charset, and the feeds, the OpenSearch description and the citation
+ * are nobody's standard (hosts send them untyped or refuse them), the sources, Markdown files
+ * and the bulk data need their charset, the raw file of a converted source must be downloaded, not read as text, and the feeds, the OpenSearch description and the citation
  * files have types no host guesses from their extension. Each pattern names one kind of file, so
  * no two Content-Type rules ever match the same file (hosts join the values of a header set twice).
  * The type is the table's for the path's file name.
  */
 const TYPED_PATHS: string[] = [
   '/van-ban/*/nguon.txt',
+  '/van-ban/*/nguon-goc.bin',
   '/van-ban/*/van-ban.md',
   '/van-ban/*/trich-dan.ris',
   '/van-ban/*/trich-dan.bib',

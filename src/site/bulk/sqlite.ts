@@ -6,7 +6,7 @@
  *
  * Plain tables (no STRICT, which SQLite before 3.37 cannot open), so any client opens the file.
  * Identical inserts in the same order give identical bytes: the build is reproducible
- * (docs/decisions/0026-bulk-data.md).
+ * (docs/decisions/0030-bulk-data.md).
  */
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { DIRECTIVE_TABLE_COLUMNS, PROVINCE_COLUMNS, REFERENCE_COLUMNS, sqlValues, type Column, type DirectiveRow, type ProvinceRow, type ReferenceRow } from './columns.ts';

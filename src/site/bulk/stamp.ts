@@ -3,7 +3,7 @@
  * downloads worker has written the files, while Astro renders the page at the same time. So the
  * page is rendered with a token where each figure goes, and the build puts the figures in when
  * the worker is done (src/site/integrations/downloads.ts): the files are computed once, on the core
- * Astro leaves idle (docs/decisions/0026-bulk-data.md).
+ * Astro leaves idle (docs/decisions/0030-bulk-data.md).
  */
 import { count } from '../format.ts';
 import type { BulkFileName } from '../routes.ts';

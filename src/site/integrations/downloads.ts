@@ -1,7 +1,7 @@
 /**
- * Writes each directive's downloads next to its page: the raw source byte for byte (`nguon.txt`),
- * the archive file (`van-ban.md`), the record as JSON (`van-ban.json`) and its citation files
- * (RIS, BibTeX, CSL-JSON: src/site/citation-files.ts); and, from the same records, the manifest
+ * Writes each directive's downloads next to its page: the source as UTF-8 text (`nguon.txt`, see
+ * sourceDownloads), the archive file (`van-ban.md`), the record as JSON (`van-ban.json`) and its
+ * citation files (RIS, BibTeX, CSL-JSON: src/site/citation-files.ts); and, from the same records, the manifest
  * the index step reads (src/search/build/manifest.ts) and the bulk data in /du-lieu/
  * (src/site/bulk/), whose sizes and checksums it then writes into the data page.
  * Plain file copies here instead of Astro endpoints: three routes per directive tripled the
@@ -13,6 +13,7 @@
  * waits for it at `astro:build:done`, before the index step reads the records.
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { isUtf8 } from 'node:buffer';
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { access, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -20,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { DatabaseSync } from 'node:sqlite';
 import matter from 'gray-matter';
+import { convertLegacy, guessLegacyEncoding, isConvertible } from '../../shared/legacy-encoding.ts';
 import { ARCHIVE_DIR, missingSourcesMessage, SOURCES_DIR } from '../paths.ts';
 import { CITATION_FILES, DOWNLOADS, directivePath, ROUTES } from '../routes.ts';
 import { siteUrl } from '../site-url.ts';
@@ -98,7 +100,9 @@ function writeOne(file: string, outDir: string, archiveDir: string, sourcesDir: 
   const dir = join(outDir, directivePath(String(data.id)));
   const url = permalink(record.id);
   mkdirSync(dir, { recursive: true });
-  copyFileSync(join(sourcesDir, String(data.source_file)), join(dir, DOWNLOADS.source));
+  const source = sourceDownloads(readFileSync(join(sourcesDir, String(data.source_file))), String(data.source_file));
+  writeFileSync(join(dir, DOWNLOADS.source), source.text);
+  if (source.raw) writeFileSync(join(dir, DOWNLOADS.rawSource), source.raw);
   writeFileSync(join(dir, DOWNLOADS.markdown), text);
   writeFileSync(join(dir, DOWNLOADS.json), `${JSON.stringify(record, null, 2)}\n`);
   writeFileSync(join(dir, CITATION_FILES.ris), risOf(record, url));
@@ -118,7 +122,20 @@ export interface DownloadsResult {
 }
 
 /**
- * Writes every directive's downloads, the search manifest and the bulk data into `outDir`.
+ * What a directive's source is served as. `nguon.txt` is always UTF-8 text, as its Content-Type says
+ * (src/site/security.ts): a UTF-8 source byte for byte; a source ingest converted from TCVN3 or
+ * Windows-1258 as that converted text, read the same way (src/shared/legacy-encoding.ts), since no
+ * browser reads TCVN3; then the raw bytes, whose SHA-256 the page gives, are `raw`, served beside it.
+ */
+export function sourceDownloads(bytes: Uint8Array, sourceFile: string): { text: Uint8Array; raw: Uint8Array | null } {
+  if (isUtf8(bytes)) return { text: bytes, raw: null };
+  const legacy = guessLegacyEncoding(bytes);
+  const converted = legacy !== null && isConvertible(legacy) ? convertLegacy(bytes, legacy) : null;
+  if (!converted?.ok) throw new Error(`${sourceFile}: not UTF-8, and in no encoding ingest converts; run npm run ingest, which rejects it`);
+  return { text: Buffer.from(converted.text, 'utf8'), raw: bytes };
+}
+
+* Writes every directive's downloads, the search manifest and the bulk data into `outDir`.
  * Synchronous on purpose: it runs in a worker thread (below), where blocking calls hold up only
  * that thread, while asynchronous ones would queue in the thread pool the worker shares with
  * Astro's page writes and slow page generation (decisions 0006 and 0007). Files are read in name
