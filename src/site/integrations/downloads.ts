@@ -135,7 +135,8 @@ export function sourceDownloads(bytes: Uint8Array, sourceFile: string): { text: 
   return { text: Buffer.from(converted.text, 'utf8'), raw: bytes };
 }
 
-* Writes every directive's downloads, the search manifest and the bulk data into `outDir`.
+/**
+ * Writes every directive's downloads, the search manifest and the bulk data into `outDir`.
  * Synchronous on purpose: it runs in a worker thread (below), where blocking calls hold up only
  * that thread, while asynchronous ones would queue in the thread pool the worker shares with
  * Astro's page writes and slow page generation (decisions 0006 and 0007). Files are read in name
