@@ -1,11 +1,17 @@
 /**
+ * The hash of the one inline script, the search box's (src/search/browser/intent.ts, which says
+ * why it is inline); tests/unit/search/intent.test.ts fails, giving the new hash, when the script changes.
+ */
+export const INTENT_SCRIPT_HASH = 'sha256-2YAmCTKj0bp9AG6XLPdAWqwm2Ca/QL5Xm5LjtpU57wI=';
+
+/**
  * The Content-Security-Policy: everything from the site itself, nothing else. Pagefind compiles
- * its WebAssembly (`'wasm-unsafe-eval'`) and runs a same-origin worker. The site has no inline
- * scripts or styles (Astro emits them as files), so no hashes are needed.
+ * its WebAssembly (`'wasm-unsafe-eval'`) and runs a same-origin worker. The site's scripts and
+ * styles are files (Astro emits them so), but for the search box's inline script, allowed by its hash.
  */
 const DIRECTIVES: Record<string, string> = {
   'default-src': "'self'",
-  'script-src': "'self' 'wasm-unsafe-eval'",
+  'script-src': `'self' 'wasm-unsafe-eval' '${INTENT_SCRIPT_HASH}'`,
   'style-src': "'self'",
   'img-src': "'self'",
   'font-src': "'self'",
