@@ -39,6 +39,7 @@ export const PAGES: readonly { name: string; path: string }[] = [
   { name: 'document', path: '/van-ban/kon-tum/2021-07-21-235-cv-tu/' },
   { name: 'province', path: '/tinh/kon-tum/' },
   { name: 'timeline', path: '/thoi-gian/' },
+  { name: 'data', path: '/du-lieu/' },
   { name: 'search', path: '/tim-kiem/?q=4+t%E1%BA%A1i+ch%E1%BB%97' },
 ];
 

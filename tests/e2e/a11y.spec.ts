@@ -27,6 +27,7 @@ const PAGES: Array<[name: string, path: string]> = [
   ['the province index', ROUTES.provinces],
   ['the timeline', ROUTES.timeline],
   ['the search page', ROUTES.search],
+  ['the data page', ROUTES.data],
   ['the 404 page', '/khong-co-trang-nay/'],
 ];
 
