@@ -34,8 +34,9 @@ interface Pagefind {
 }
 
 /**
- * Results shown at a time ("Xem thêm" adds as many). Each costs one fragment download (~2.5 kB)
- * before the list shows: ten keep a first search at 10,000 directives about 40 kB and 60 ms lighter.
+ * Results shown at a time ("Xem thêm" adds as many). Each costs one fragment download before the
+ * list shows, so a short first page makes a first search lighter
+ * (docs/decisions/0017-ten-results-four-answers-kept.md).
  */
 const PAGE_SIZE = 10;
 const form = document.querySelector<HTMLFormElement>('#tim-kiem-form')!;
@@ -81,12 +82,10 @@ let generation = 0;
 let stream: ResultStream | null = null;
 /**
  * Answers already computed on this page, by search state: going back, or searching again, costs no
- * new scoring (Pagefind scores every query afresh, ~0.5 s at 10,000 directives on common words).
- * Only the last four are kept, and the worker is told to free the others' results: Pagefind's
- * result objects hold every matched word position, about 12 MB for a search matching most of
- * 10,000 directives. With every answer kept, 25 searches for common words took the page from
- * 290 MB to 810 MB; with four kept, to 570 MB, most of it Pagefind's loaded index (measured
- * 2026-12-02), so a long session of research no longer grows without end.
+ * new scoring (Pagefind scores every query afresh). Only the last few are kept, and the worker is
+ * told to free the others' results, since Pagefind's result objects hold every matched word
+ * position: a long session of research no longer grows without end
+ * (docs/decisions/0017-ten-results-four-answers-kept.md).
  */
 const ANSWERS_KEPT = 4;
 const answered = new RecentMap<string, PagefindResponse>(ANSWERS_KEPT, (response) => {

@@ -43,8 +43,8 @@ export interface WorkerMethods {
   /** One result's page URL, excerpt (highlighting that search's words) and metadata. */
   data(search: number, pageId: string): SearchData;
   /**
-   * Lets go of those searches' results, which the page no longer keeps (about 12 MB for a search
-   * matching most of 10,000 directives: Pagefind's result objects hold every matched word position).
+   * Lets go of those searches' results, which the page no longer keeps: Pagefind's result objects
+   * hold every matched word position (docs/decisions/0017-ten-results-four-answers-kept.md).
    */
   forget(searches: number[]): null;
 }

@@ -1,11 +1,11 @@
 /**
  * Pagefind, in a worker of the search page's own (started by src/search/browser/page.ts).
  *
- * Why: loaded on the page, Pagefind's runtime (47 kB of JavaScript) set up its inflate tables and
- * WebAssembly glue and turned every answer into objects on the page's main thread, about 25 ms a
- * load, 90 ms at Lighthouse's 4× CPU throttling, and its Total Blocking Time pushed the search page's
- * performance score from 99–100 down to 92–96 run to run. Here, finding no `window`, Pagefind runs in
- * this worker itself instead of starting one of its own; the page keeps only its own markup work.
+ * Why: loaded on the page, Pagefind's runtime set up its inflate tables and WebAssembly glue and
+ * turned every answer into objects on the page's main thread, enough blocking time to lower the
+ * search page's performance score (docs/decisions/0004-pagefind-in-a-web-worker.md). Here, finding
+ * no `window`, Pagefind runs in this worker itself instead of starting one of its own; the page
+ * keeps only its own markup work.
  *
  * The messages it answers are declared in protocol.ts.
  */
@@ -82,11 +82,9 @@ function prefetchStartup(paths: string[]): void {
 /**
  * Pagefind also matches a query word to longer words that begin with it, since it is made for
  * search as one types. Vietnamese words are syllables, so a longer word is nearly always another
- * word: “chi” is not “chính”, “cho” is not “chống”. Its default `termSimilarity` (1) ranked
- * such matches nearly as high as the syllable itself, and excerpts showed them: `chi dao` showed
- * the Kon Tum directive at “chính quyền” rather than at “chỉ đạo”, `phong chong dich` the Gia Lai
- * one at “đi … phòng, chống”. At 10 (the scale has no maximum), the syllable itself wins; 3 was
- * not enough on the seeds, and 30 only swapped two results of `tai cho`.
+ * word: “chi” is not “chính”, “cho” is not “chống”. Its default `termSimilarity` ranked such
+ * matches nearly as high as the syllable itself, and excerpts showed them; at 10 the syllable
+ * itself wins (docs/decisions/0009-term-similarity-10.md).
  */
 const RANKING = { termSimilarity: 10 };
 
