@@ -30,6 +30,7 @@ const PAGES: Array<[name: string, path: string]> = [
   ['the cited documents index', ROUTES.cited],
   ['a cited document', citedPath('15-ct-ttg')],
   ['a province\'s cited document', citedPath('135-tb-tu-thai-binh')],
+  ['the data page', ROUTES.data],
   ['the 404 page', '/khong-co-trang-nay/'],
 ];
 

@@ -4,9 +4,8 @@
  *
  * Why: Pagefind starts a bundle in steps, each waiting for the one before: its entry file, then its
  * metadata (and, for the primary bundle, its WebAssembly); and a merged bundle starts only once the
- * primary's WebAssembly is running (Pagefind checks every 50 ms). At 10,000 directives in three
- * bundles, the merged bundles' metadata arrived about 200 ms after the primary's, on the way to
- * every first search. Fetched up front, each step finds its file already there.
+ * primary's WebAssembly is running, so each step's wait lies on the way to every first search.
+ * Fetched up front, each step finds its file already there (docs/decisions/0022-search-startup-prefetch.md).
  */
 
 /** Pagefind's entry file of a bundle (`pagefind-entry.json`), the part this needs. */

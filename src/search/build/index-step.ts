@@ -7,9 +7,8 @@
  * The index is cut into bundles by date of issue (`planBundles`): one per year, and a year with
  * more than BUNDLE_PAGES directives is cut into runs of months of about equal size. The first
  * bundle also holds the few directives whose ids carry no date (undated ones and ids a curator
- * chose). Pagefind holds a whole bundle in memory while it builds it (about 0.36 MB per directive),
- * so, built one after another, the peak is set by the bundle size, not the archive's: at 50,000
- * directives it went from 5.5 GB (a bundle per year) to 1.5 GB.
+ * chose). Pagefind holds a whole bundle in memory while it builds it, so, built one after another,
+ * the peak is set by the bundle size, not the archive's (docs/decisions/0001-index-bundles-by-date.md).
  * The first bundle is the primary at /pagefind/ (its runtime is the one pages load); the others go
  * to /pagefind/<key>/ and are merged by the search page, which reads their list from
  * /pagefind/bundles.json.
@@ -95,13 +94,10 @@ export async function siteManifest(root: string): Promise<{ manifest: SearchMani
 }
 
 /**
- * Most directives in one bundle. Pagefind needs about 0.36 MB per directive while it builds a
- * bundle, so 3,500 keep it near 1.3 GB, and a year of the 10,000-directive benchmark (about 3,300)
- * stays one bundle. Smaller bundles built two at a time were measured at 10,000 directives: six
- * bundles of about 1,650 indexed in 17.7 s instead of 27 s, with the same peak, but each bundle is
- * one more index the browser loads and searches, and a cold search got 50 kB heavier and
- * 100–250 ms slower. Readers search far more often than the archive is built, so bundles are
- * large and built one after another. A single month with more directives still makes one bundle.
+ * Most directives in one bundle: enough for a typical year to stay one bundle while Pagefind's
+ * memory stays well under the budget. Smaller bundles index faster but each is one more index every
+ * search loads, and readers search far more often than the archive is built
+ * (docs/decisions/0001-index-bundles-by-date.md). A single month with more directives still makes one bundle.
  */
 export const BUNDLE_PAGES = 3500;
 
@@ -129,7 +125,7 @@ export interface BundlePlan {
  * months of about equal size (a year of 5,000 becomes two of about 2,500, not 3,500 and 1,500),
  * none over `cap` unless a single month is.
  * Years are never mixed, so a small archive keeps one bundle per year. The folders without a date
- * in their id go in the first bundle: they are few (60 of 10,000), and a bundle of their own would
+ * in their id go in the first bundle: they are few, and a bundle of their own would
  * cost every search one more set of index chunks.
  */
 export function planBundles(dirs: PageDir[], cap = BUNDLE_PAGES): BundlePlan[] {
@@ -213,12 +209,10 @@ export async function pagefindBinary(): Promise<string> {
 /**
  * Word positions per index chunk (Pagefind's default is 20,000; `PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE`
  * set in the environment wins over both). A search downloads, per word and bundle, the one chunk
- * whose word range holds the word, so a rare word cost a 25 kB chunk of its neighbours. At 2,000,
- * a cold search at 10,000 directives fetches 11 kB of index for `235-CV/TU` instead of 68 kB, 63 kB
- * for `khẩu trang` instead of 197 kB, and the chunk list adds 10 kB to the page metadata (500,
- * 1,000 and 4,000 cost more in sum; README, "Where it stands"). Pagefind also matches longer words
- * that start with a query word ("gian" → "giang"), but only among the words of the chunk it
- * loaded, so smaller chunks make that rarer too.
+ * whose word range holds the word: small chunks make a rare word or a document number cost a few kB
+ * instead of a whole chunk of its neighbours (docs/decisions/0002-index-chunk-size.md). Pagefind
+ * also matches longer words that start with a query word ("gian" → "giang"), but only among the
+ * words of the chunk it loaded, so smaller chunks make that rarer too.
  */
 export const INDEX_CHUNK_SIZE = 2000;
 
@@ -226,13 +220,10 @@ export const INDEX_CHUNK_SIZE = 2000;
  * Settings for the memory allocator built into Pagefind's binary (jemalloc, which reads them from
  * `_RJEM_MALLOC_CONF`): back its heap and its own bookkeeping with transparent huge pages, keep
  * freed memory until the process ends instead of handing it back to the kernel, and serve Pagefind's
- * three threads from one arena instead of eight. A bundle takes over a gigabyte in small pieces; by
- * default every 4 kB page of it is faulted in one at a time (307,000 faults a bundle), freed memory
- * is handed back with madvise and faulted in again, and on this virtual machine a page fault is
- * dear: a quarter of Pagefind's CPU time went to the kernel. A year's bundle (3,360 directives,
- * four runs alternated) took 10.5–13.4 s and 14.9–19.1 s of CPU time by default, 9.0–10.1 s with
- * huge pages and 7.4–8.1 s and 10.5–11.7 s with one arena as well, which also brought its peak from
- * 1.19 GB (1.33 GB with huge pages alone) to 1.09 GB; the index is the same byte for byte. Where the
+ * three threads from one arena instead of eight. A bundle takes over a gigabyte in small pieces,
+ * and by default each 4 kB page of it is faulted in one at a time and handed back when freed; page
+ * faults are dear on a virtual machine, so these settings cut Pagefind's time and peak with the
+ * index the same byte for byte (docs/decisions/0003-pagefind-allocator-settings.md). Where the
  * kernel's transparent huge pages are off ("never"), jemalloc only keeps what it frees.
  */
 export const PAGEFIND_MALLOC_CONF = 'thp:always,metadata_thp:always,dirty_decay_ms:-1,muzzy_decay_ms:-1,narenas:1';
@@ -244,8 +235,9 @@ export function pagefindEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.Proces
 
 /**
  * Indexes `glob` under `site` into `outputPath` with Pagefind's command line; returns the number of
- * pages indexed. The command line rather than the Node API: it indexes the same pages about a fifth
- * faster here, and each bundle's memory goes back when its process ends.
+ * pages indexed. The command line rather than the Node API: it indexes the same pages faster, and
+ * each bundle's memory goes back when its process ends
+ * (docs/decisions/0018-pagefind-command-line-one-bundle-at-a-time.md).
  */
 function runPagefind(binary: string, site: string, glob: string, outputPath: string): Promise<number> {
   const args = ['--site', site, '--glob', glob, '--output-path', outputPath, '--force-language', 'vi'];
