@@ -78,6 +78,8 @@ export interface CitationIndex<D extends CitingFields = Directive> {
   linksOf(id: string): Array<ReferenceLink<D>>;
   /** The directives whose references name this directive, by date. */
   citedBy(id: string): D[];
+  /** The cited document of a slug. */
+  document(slug: string): CitedDoc<D> | undefined;
 }
 
 const PLACE_UNKNOWN = { province: 'tinh-khong-ro', district: 'huyen-khong-ro', level: 'cap-khong-ro' } as const;
@@ -219,6 +221,7 @@ export function indexCitations<D extends CitingFields>(directives: readonly D[])
     documents.push(...docs);
   }
   documents.sort(documentOrder);
+  const bySlugDoc = new Map(documents.map((doc) => [doc.slug, doc]));
 
   const citedBy = new Map<string, Map<string, D>>();
   for (const [citation, target] of named) {
@@ -237,6 +240,7 @@ export function indexCitations<D extends CitingFields>(directives: readonly D[])
     pages: documents.filter((doc) => doc.citations.some((c) => !named.get(c))),
     linksOf: links,
     citedBy: (id) => sortByDate([...(citedBy.get(id)?.values() ?? [])]),
+    document: (slug) => bySlugDoc.get(slug),
   };
 }
 
@@ -252,11 +256,49 @@ export function citationsByMonth(doc: CitedDoc, months: readonly string[]): { co
   return { counts: [...perMonth].map(([m, ids]) => [m, ids.size]), undated: undated.size };
 }
 
+/** A cited document's name, as its page's heading gives it: "Chỉ thị 16/CT-TTg", "Chỉ thị 05/CT-TTg (năm 2021)". */
+export const citedName = <D extends CitingFields>(doc: CitedDoc<D>): string => `${mainValue(doc.types) ?? 'Văn bản'} ${doc.numbers[0]}${doc.year ? ` (năm ${doc.year})` : ''}`;
+
+/** Where a cited document is read: the directive of the archive every citation names, else its own page. */
+export const citedHref = <D extends CitingFields>(doc: CitedDoc<D>): string => (doc.inArchive ? directivePath(doc.inArchive.id) : citedPath(doc.slug));
+
+/** A cited document in a list of the most cited, with how many of the listed directives cite it. */
+export interface CitedCount {
+  slug: string;
+  name: string;
+  href: string;
+  owner: string;
+  directives: number;
+}
+
+/**
+ * The documents a set of directives (a province's) cites most, counted by document (its slug), not
+ * by the number's spelling: 05/CT-TTg of 2020 and of 2021 are two, "05/CĐ-UBND" and "05/CD-UBND"
+ * of one province one. A directive citing a document twice counts once. Most cited first, then by name.
+ */
+export function mostCitedDocuments<D extends CitingFields>(index: CitationIndex<D>, directives: readonly Pick<CitingFields, 'id'>[], limit: number): CitedCount[] {
+  const citing = new Map<string, Set<string>>();
+  for (const d of directives) for (const link of index.linksOf(d.id)) bucketSet(citing, link.slug).add(d.id);
+  return [...citing]
+    .map(([slug, ids]) => {
+      const doc = index.document(slug)!;
+      return { slug, name: citedName(doc), href: citedHref(doc), owner: ownerLabel(doc), directives: ids.size };
+    })
+    .sort((a, b) => b.directives - a.directives || a.name.localeCompare(b.name, 'vi', { numeric: true }))
+    .slice(0, limit);
+}
+
+function bucketSet<K, V>(map: Map<K, Set<V>>, key: K): Set<V> {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  return set;
+}
+
 /** How many directives cite a document (a directive citing it twice counts once). */
 export const citingCount = <D extends CitingFields>(doc: CitedDoc<D>): number => doc.citing.length;
 
 /** The one value the texts agree on, or the most given one: "Chỉ thị", "Thủ tướng Chính phủ". */
-export const mainValue = (list: readonly Variant[]): string | null => list[0]?.value ?? null;
+export const mainValue = (list: ReadonlyArray<Pick<Variant, 'value'>>): string | null => list[0]?.value ?? null;
 
 /** Who the document is of, for lists: "Trung ương", "Thái Bình", "Kiến Xương, Thái Bình", with the level when unknown. */
 export function ownerLabel(doc: Pick<CitedDoc, 'scope' | 'province' | 'district'>): string {

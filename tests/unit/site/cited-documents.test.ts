@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { citationsByMonth, citedSlug, indexCitations, ownerLabel } from '../../../src/site/cited-documents.ts';
+import { citationsByMonth, citedSlug, indexCitations, mostCitedDocuments, ownerLabel } from '../../../src/site/cited-documents.ts';
 import type { CitedDocument, Directive } from '../../../src/shared/schema.ts';
 import { syntheticDirective } from '../../helpers/synthetic-directive.ts';
 
@@ -166,5 +166,29 @@ describe('what the citing texts say', () => {
     expect(ownerLabel({ scope: 'tỉnh', province: 'Thái Bình', district: null })).toBe('Thái Bình');
     expect(ownerLabel({ scope: 'huyện', province: 'Thái Bình', district: 'Vũ Thư' })).toBe('Vũ Thư, Thái Bình');
     expect(ownerLabel({ scope: null, province: 'Thái Bình', district: null })).toBe('Thái Bình (không rõ cấp)');
+  });
+});
+
+describe('mostCitedDocuments', () => {
+  test('counts a province\'s directives by cited document, not by the number\'s spelling or across years, each linked where its page is', () => {
+    const list = [
+      citing('a', '2020-03-01', 'Kon Tum', [cite('05/CT-TTg', { type: 'Chỉ thị', date: '2020-02-28' }), local('05/CĐ-UBND', 'Kon Tum', { type: 'Công điện' })]),
+      citing('b', '2021-04-01', 'Kon Tum', [cite('05/CT-TTg', { type: 'Chỉ thị', date: '2021-03-10' }), local('05/CD-UBND', 'Kon Tum', { type: 'Công điện' })]),
+      citing('c', '2021-05-01', 'Kon Tum', [cite('05/CT-TTg', { type: 'Chỉ thị', date: '2021-03-10' }), local('05/CĐ-UBND', 'Kon Tum'), local('05/CĐ-UBND', 'Kon Tum', { date: '2021-04-30' })]),
+      citing('g', '2021-05-01', 'Gia Lai', [local('05/CĐ-UBND', 'Gia Lai')]),
+    ];
+    const index = indexCitations(list);
+    expect(mostCitedDocuments(index, list.slice(0, 3), 10)).toEqual([
+      { slug: '05-cd-ubnd-kon-tum', name: 'Công điện 05/CĐ-UBND', href: '/dan-chieu/05-cd-ubnd-kon-tum/', owner: 'Kon Tum', directives: 3 },
+      { slug: '05-ct-ttg-2021', name: 'Chỉ thị 05/CT-TTg (năm 2021)', href: '/dan-chieu/05-ct-ttg-2021/', owner: 'Trung ương', directives: 2 },
+      { slug: '05-ct-ttg-2020', name: 'Chỉ thị 05/CT-TTg (năm 2020)', href: '/dan-chieu/05-ct-ttg-2020/', owner: 'Trung ương', directives: 1 },
+    ]);
+  });
+  test('links a document every citation of which names a directive of the archive to that directive, and keeps the first `limit`', () => {
+    const cited = citing('kon-tum/2021-05-06-135-tb-tu', '2021-05-06', 'Kon Tum', [], { doc_number: '135-TB/TU', issuer_level: 'tỉnh' });
+    const a = citing('a', '2021-05-07', 'Kon Tum', [local('135-TB/TU', 'Kon Tum'), cite('16/CT-TTg')]);
+    const b = citing('b', '2021-05-08', 'Kon Tum', [local('135-TB/TU', 'Kon Tum')]);
+    const index = indexCitations([cited, a, b]);
+    expect(mostCitedDocuments(index, [cited, a, b], 1)).toEqual([{ slug: '135-tb-tu-kon-tum', name: 'Văn bản 135-TB/TU', href: '/van-ban/kon-tum/2021-05-06-135-tb-tu/', owner: 'Kon Tum', directives: 2 }]);
   });
 });
