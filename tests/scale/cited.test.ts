@@ -7,7 +7,10 @@
  *   permalink, has no /dan-chieu/ page, and that directive lists exactly the directives citing it;
  * - where two citing texts give Kon Tum's 135-TB/TU different dates and issuers, its page shows
  *   each value with the directive that gives it;
- * - Chỉ thị 16/CT-TTg, cited from both provinces, is one national page listing both.
+ * - Chỉ thị 16/CT-TTg, cited from both provinces, is one national page listing both;
+ * - a curated title and note (content/curation/dan-chieu/<slug>.yml, here in the temporary
+ *   folder's curation/) show on their page with their source; a file for a slug no citation has is
+ *   a warning of the build naming it.
  */
 import { readFileSync, existsSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -77,6 +80,7 @@ const sourceText = (p: Planted): string =>
 let tmp: string;
 let dirs: ArchiveDirs;
 let ingest: Run;
+let build: Run;
 let dist: string;
 /** Directive id of each planted source, by file. */
 const ids = new Map<string, string>();
@@ -120,8 +124,13 @@ beforeAll(async () => {
     const md = join(dirs.directives, p.file.replace(/\.txt$/, '.md'));
     ids.set(p.file, matter(readFileSync(md, 'utf8')).data.id as string);
   }
+  // Synthetic curation of a cited document (beside the archive: <tmp>/curation/dan-chieu/), and one for a slug no citation has.
+  const curated = join(dirs.curation, 'dan-chieu');
+  mkdirSync(curated, { recursive: true });
+  writeFileSync(join(curated, '135-tb-tu-gia-lai.yml'), 'title:\n  value: "Tiêu đề tổng hợp (synthetic)"\n  note: "Nguồn tổng hợp dùng cho kiểm thử"\nnote:\n  value: "Ghi chú tổng hợp (synthetic)"\n  note: "Nguồn ghi chú tổng hợp"\n');
+  writeFileSync(join(curated, '999-tb-tu-gia-lai.yml'), 'title:\n  value: "Không ai dẫn (synthetic)"\n  note: "Tổng hợp"\n');
   dist = join(tmp, 'dist');
-  await buildSite(dirs.directives, dist, tmp, { ARCHIVE_SKIP_INDEX: '1' });
+  build = await buildSite(dirs.directives, dist, tmp, { ARCHIVE_SKIP_INDEX: '1' });
 });
 
 afterAll(() => {
@@ -175,5 +184,15 @@ describe('cited documents on a synthetic archive with planted references', () =>
 
   test('a national directive cited from two provinces is one page listing both', () => {
     expect(citingLinks(html(citedPath('16-ct-ttg')))).toEqual([directivePath(id('syn_cited_kt1.txt')), directivePath(id('syn_cited_gl1.txt'))]);
+  });
+
+  test('a curated title and note show on their page with their source; a curation file no citation has is a warning naming it', () => {
+    const page = html(citedPath('135-tb-tu-gia-lai'));
+    expect(page).toContain('Tiêu đề tổng hợp (synthetic) <span class="provenance-note">(Tiêu đề do biên tập viên bổ sung: Nguồn tổng hợp dùng cho kiểm thử)</span>');
+    expect(page).toContain('Ghi chú tổng hợp (synthetic) <span class="provenance-note">(Do biên tập viên bổ sung: Nguồn ghi chú tổng hợp)</span>');
+    expect(html(citedPath('135-tb-tu-kon-tum'))).not.toContain('Tiêu đề tổng hợp');
+    expect(`${build.stdout}${build.stderr}`).toContain(
+      `warning: ${join(dirs.curation, 'dan-chieu', '999-tb-tu-gia-lai.yml')}: no directive of the archive cites a document at /dan-chieu/999-tb-tu-gia-lai/`,
+    );
   });
 });
