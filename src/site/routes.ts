@@ -6,11 +6,22 @@ export const ROUTES = {
   provinces: '/tinh/',
   timeline: '/thoi-gian/',
   search: '/tim-kiem/',
+  principles: '/phuong-cham/',
+  compare: '/so-sanh/',
 } as const;
 
 export const directivePath = (id: string): string => `${ROUTES.directive}${id}/`;
 export const provincePath = (slug: string): string => `${ROUTES.provinces}${slug}/`;
 export const monthPath = (month: string): string => `${ROUTES.timeline}${month}/`;
+/** A month's section of a page that lists directives by month ("2021-07" → "#2021-07"); undated ones under UNDATED_ANCHOR. */
+export const monthAnchor = (month: string): string => `#${month}`;
+export const UNDATED_ANCHOR = 'khong-ro-ngay';
+/** One province's directives of one month: a section of its page, not a page of its own (docs/decisions/0026-province-months-as-anchors.md). */
+export const provinceMonthPath = (slug: string, month: string): string => `${provincePath(slug)}${monthAnchor(month)}`;
+export const principlePath = (slug: string): string => `${ROUTES.principles}${slug}/`;
+/** The comparison table for one principle, or one type of document. */
+export const comparePrinciplePath = (slug: string): string => `${ROUTES.compare}phuong-cham/${slug}/`;
+export const compareTypePath = (slug: string): string => `${ROUTES.compare}loai/${slug}/`;
 /** Files next to each directive's page: the raw source byte for byte, the archive file, the record. */
 export const DOWNLOADS = { source: 'nguon.txt', markdown: 'van-ban.md', json: 'van-ban.json' } as const;
 export const sourcePath = (id: string): string => `${directivePath(id)}${DOWNLOADS.source}`;

@@ -1,0 +1,11 @@
+import { writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { provinceMap } from './src/site/map.ts';
+const t = performance.now();
+const m = provinceMap();
+console.log('ms', (performance.now() - t).toFixed(0));
+const paths = m.provinces.map((p, i) => `<a href="#"><path fill="hsl(${(i * 37) % 360} 50% 75%)" stroke="#555" stroke-width=".5" d="${p.d}"/></a>`).join('\n');
+const inset = `<rect x="${m.inset.x}" y="${m.inset.y}" width="${m.inset.width}" height="${m.inset.height}" fill="none" stroke="#999"/>` + m.inset.archipelagos.map((a) => `<path d="${a.d}" fill="#c66" stroke="#555" stroke-width=".5"/><text x="${a.label.x}" y="${a.label.y}" font-size="11" text-anchor="middle">${a.name}</text>`).join('');
+const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${m.width} ${m.height}" width="${m.width * 1.5}" height="${m.height * 1.5}">${paths}${inset}</svg>`;
+writeFileSync('/tmp/h2x/map.html', `<!doctype html><body style="margin:0;background:#fff">${svg}</body>`);
+console.log('svg raw', svg.length, 'gzip', gzipSync(svg).length);
