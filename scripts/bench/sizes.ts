@@ -38,8 +38,22 @@ export interface AssetSize {
   onDemand: string[];
 }
 
+/** One kind of browse page (the province pages, the comparison tables, …): how many and how heavy. */
+export interface BrowseSection {
+  /** "/tinh/<slug>/" */
+  section: string;
+  pages: number;
+  htmlRaw: Stats;
+  htmlGzip: Stats;
+  /** HTML + the CSS it references, gzip: what a reader downloads to see the page (no page needs JS). */
+  htmlCssGzip: Stats;
+  largestPage: string;
+}
+
 export interface SiteSizes {
   dist: FolderSize;
+  /** The browse pages, section by section (BROWSE_SECTIONS). */
+  browse: BrowseSection[];
   pagefind: FolderSize;
   /** Pagefind's index and fragment chunks alone (the part that grows with the archive). */
   pagefindChunks: { index: FolderSize; fragment: FolderSize; filter: FolderSize };
@@ -64,6 +78,15 @@ export interface SiteSizes {
     assets: AssetSize[];
   };
 }
+
+/** The browse pages measured, as URL patterns: each section's pages are told apart by their path. */
+export const BROWSE_SECTIONS: ReadonlyArray<[section: string, test: RegExp]> = [
+  ['/tinh/ (the map)', /^\/tinh\/$/],
+  ['/tinh/<slug>/', /^\/tinh\/[^/]+\/$/],
+  ['/so-sanh/ and its variants', /^\/so-sanh\//],
+  ['/phuong-cham/ and each principle', /^\/phuong-cham\//],
+  ['/thoi-gian/ and each month', /^\/thoi-gian\//],
+];
 
 async function walk(dir: string): Promise<Array<{ path: string; size: number }>> {
   const out: Array<{ path: string; size: number }> = [];
@@ -224,8 +247,31 @@ export async function measureSizes(distDir: string): Promise<SiteSizes> {
     if (bytes.length > largest.size) largest = { page: url, size: bytes.length };
   }
 
+  const browse: BrowseSection[] = [];
+  for (const [section, test] of BROWSE_SECTIONS) {
+    const files = all.filter((f) => rel(f.path).endsWith('index.html') && test.test(`/${rel(f.path).replace(/index\.html$/, '')}`));
+    const raw: number[] = [];
+    const gz: number[] = [];
+    const withCss: number[] = [];
+    let largest = { page: '', size: -1 };
+    for (const f of files) {
+      const bytes = await readFile(f.path);
+      const url = `/${rel(f.path).replace(/index\.html$/, '')}`;
+      const refs = pageReferences(bytes.toString('utf8'), url);
+      let css = 0;
+      for (const href of new Set(refs.css)) css += (await asset(href, 'css')).gzip;
+      const g = gzipSize(bytes);
+      raw.push(bytes.length);
+      gz.push(g);
+      withCss.push(g + css);
+      if (g > largest.size) largest = { page: url, size: g };
+    }
+    browse.push({ section, pages: files.length, htmlRaw: stats(raw), htmlGzip: stats(gz), htmlCssGzip: stats(withCss), largestPage: largest.page });
+  }
+
   return {
     dist: sum(all),
+    browse,
     pagefind: sum(under('pagefind/')),
     pagefindChunks: { index: sum(under('pagefind/index/')), fragment: sum(under('pagefind/fragment/')), filter: sum(under('pagefind/filter/')) },
     documentPages: {

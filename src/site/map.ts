@@ -8,7 +8,7 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { GeometryCollection, Objects, Topology } from 'topojson-specification';
 import { feature } from 'topojson-client';
 import { presimplify, quantile, simplify } from 'topojson-simplify';
-import { geoMercator, geoPath, type GeoProjection } from 'd3-geo';
+import { geoMercator, geoPath, type GeoStreamWrapper } from 'd3-geo';
 import shapes from '../../data/vn-provinces-63.topo.json' with { type: 'json' };
 
 /**
@@ -68,30 +68,35 @@ const pair = (a: number, b: number): string => {
 
 /**
  * A d3-geo path context that writes SVG path data in relative coordinates rounded to `precision`,
- * skipping points that round onto the previous one. After "z", SVG measures the next relative
- * move from where the ring began, so that is where the pen goes back to.
+ * skipping points that round onto the previous one; a run of lines shares one "l". After "z", SVG
+ * measures the next relative move from where the ring began, so that is where the pen goes back to.
  */
 function relativePath(precision: number) {
   const round = (v: number): number => Math.round(v / precision) * precision;
   let d = '';
   let [x, y] = [0, 0];
   let start: [number, number] = [0, 0];
+  let inLine = false;
   return {
     moveTo(px: number, py: number): void {
       const [nx, ny] = [round(px), round(py)];
       d += d === '' ? `M${pair(nx, ny)}` : `m${pair(nx - x, ny - y)}`;
       [x, y] = [nx, ny];
       start = [nx, ny];
+      inLine = false;
     },
     lineTo(px: number, py: number): void {
       const [nx, ny] = [round(px), round(py)];
       if (nx === x && ny === y) return;
-      d += `l${pair(nx - x, ny - y)}`;
+      const next = pair(nx - x, ny - y);
+      d += inLine ? `${next.startsWith('-') ? '' : ' '}${next}` : `l${next}`;
+      inLine = true;
       [x, y] = [nx, ny];
     },
     closePath(): void {
       d += 'z';
       [x, y] = start;
+      inLine = false;
     },
     arc(): void {},
     result: (): string => d,
@@ -99,7 +104,7 @@ function relativePath(precision: number) {
 }
 
 /** Path data of a feature under a projection. */
-export function pathOf(f: Feature, projection: GeoProjection, precision: number): string {
+export function pathOf(f: Feature, projection: GeoStreamWrapper, precision: number): string {
   const out = relativePath(precision);
   // d3 draws through the context's moveTo/lineTo/closePath (it takes any object with them).
   geoPath(projection, out as unknown as CanvasRenderingContext2D)(f);

@@ -16,9 +16,14 @@ export const monthPath = (month: string): string => `${ROUTES.timeline}${month}/
 /** A month's section of a page that lists directives by month ("2021-07" → "#2021-07"); undated ones under UNDATED_ANCHOR. */
 export const monthAnchor = (month: string): string => `#${month}`;
 export const UNDATED_ANCHOR = 'khong-ro-ngay';
-/** One province's directives of one month: a section of its page, not a page of its own (docs/decisions/0026-province-months-as-anchors.md). */
+/** One province's directives of one month: a section of its page, not a page of its own (docs/decisions/0026-comparison-pages.md). */
 export const provinceMonthPath = (slug: string, month: string): string => `${provincePath(slug)}${monthAnchor(month)}`;
 export const principlePath = (slug: string): string => `${ROUTES.principles}${slug}/`;
+/**
+ * One month of a principle's directives ("2021-07", or UNDATED_ANCHOR for the undated): a page of
+ * its own, since a principle's whole list is too long for one page (docs/decisions/0026-comparison-pages.md).
+ */
+export const principleMonthPath = (slug: string, month: string): string => `${principlePath(slug)}${month}/`;
 /** The comparison table for one principle, or one type of document. */
 export const comparePrinciplePath = (slug: string): string => `${ROUTES.compare}phuong-cham/${slug}/`;
 export const compareTypePath = (slug: string): string => `${ROUTES.compare}loai/${slug}/`;

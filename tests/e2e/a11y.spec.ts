@@ -26,6 +26,11 @@ const PAGES: Array<[name: string, path: string]> = [
   ['a province', provincePath('kon-tum')],
   ['the province index', ROUTES.provinces],
   ['the timeline', ROUTES.timeline],
+  ['the comparison table', ROUTES.compare],
+  ['a principle’s comparison table', '/so-sanh/phuong-cham/4-tai-cho/'],
+  ['the principles', ROUTES.principles],
+  ['a principle', '/phuong-cham/4-tai-cho/'],
+  ['a province with a district issuer and cited documents', provincePath('thai-binh')],
   ['the search page', ROUTES.search],
   ['the 404 page', '/khong-co-trang-nay/'],
 ];
