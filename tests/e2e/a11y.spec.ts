@@ -37,6 +37,8 @@ const PAGES: Array<[name: string, path: string]> = [
 
 for (const [name, path] of PAGES) {
   test(`axe finds no accessibility violations on ${name} (${path})`, async ({ page }) => {
+    // The comparison tables have 2,300 cells and the map 63 shapes, each checked (contrast, names).
+    if (path.startsWith(ROUTES.compare) || path === ROUTES.provinces) test.setTimeout(120_000);
     await page.goto(path);
     const { violations } = await new AxeBuilder({ page }).analyze();
     expect(violations.map((v) => v.id), `${violations.length} violation(s) on ${path}:\n${describe(violations)}`).toEqual([]);

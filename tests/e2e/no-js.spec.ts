@@ -49,7 +49,7 @@ const PAGES: BrowsePage[] = [
     heading: /tỉnh/i,
     content: async (page) => {
       await expect(page.locator('main tbody tr')).toHaveCount(63);
-      await expect(page.locator('main a[href="/tinh/kon-tum/"]')).toBeVisible();
+      await expect(page.locator('main table a[href="/tinh/kon-tum/"]')).toBeVisible();
     },
   },
   {
