@@ -2,7 +2,9 @@
  * The search page in a real Chromium, for `npm run bench`: serves a built site with
  * scripts/serve.ts on a free port, opens `/tim-kiem/?q=<first>` in a fresh browser context (cold
  * cache), then runs a second query and the first one again on the same page, and measures for each
- * step the time until the results are on screen and every byte the browser fetched for it.
+ * step the time until the results are on screen and every byte the browser fetched for it. Then,
+ * in another fresh context, the way a reader comes to a first search: on the home page, click the
+ * box, type the first query at a reader's pace, press Enter; measured from Enter.
  *
  * Requests are counted at the browser-context level, which includes those of Pagefind's Web
  * Worker (its index and fragment chunks). Bytes are what scripts/serve.ts sends (uncompressed);
@@ -24,7 +26,7 @@ export interface RequestRecord {
   resourceType: string;
   /** Who fetched it: the page, or Pagefind's Web Worker (told apart by each one's Resource Timing entries). */
   initiator: 'page' | 'worker' | 'unknown';
-  /** Served from the browser's cache: nothing transferred. */
+  /** Served from the browser's cache: nothing transferred, or only the headers of a revalidation. */
   cached: boolean;
   status: number | null;
   failed: string | null;
@@ -38,8 +40,8 @@ export interface RequestRecord {
    * reports 0 for the worker's own script).
    */
   bodyBytes: number;
-  /** Where bodyBytes came from. */
-  bodyFrom: 'playwright' | 'resource-timing' | 'cache' | 'none';
+  /** Where bodyBytes came from; `revalidated`: the cached body was still good (304), only headers crossed. */
+  bodyFrom: 'playwright' | 'resource-timing' | 'cache' | 'revalidated' | 'none';
   responseHeaderBytes: number;
   requestBytes: number;
   contentEncoding: string | null;
@@ -50,9 +52,9 @@ export interface RequestRecord {
 }
 
 export interface StepFigures {
-  name: 'cold' | 'second' | 'repeat';
+  name: 'cold' | 'second' | 'repeat' | 'typed';
   query: string;
-  /** Navigation start (cold) or the Enter key (later steps) to results on screen (DOM updated), ms. */
+  /** Navigation start (cold) or the Enter key (later steps, typed) to results on screen (DOM updated), ms. */
   ms: number | null;
   /** The same to the next animation frame after that (paint), ms. */
   paintMs: number | null;
@@ -105,10 +107,15 @@ export interface SearchFigures {
 }
 
 // Installed before the page's own scripts: records Enter presses and every change of the status line / result list.
+// Each Enter is also kept, as a time since the epoch, in the tab's sessionStorage, which outlives the navigation it starts.
 const PROBE = `(() => {
-  const b = (window.__bench = { enter: [], changes: [] });
+  const b = (window.__bench = { enter: [], changes: [], origin: performance.timeOrigin });
   performance.setResourceTimingBufferSize(100000);
-  addEventListener('keydown', (e) => { if (e.key === 'Enter') b.enter.push(performance.now()); }, true);
+  addEventListener('keydown', (e) => {
+    if (e.key !== 'Enter') return;
+    b.enter.push(performance.now());
+    try { sessionStorage.setItem('benchEnter', String(performance.timeOrigin + performance.now())); } catch {}
+  }, true);
   const snap = () => {
     const s = document.getElementById('trang-thai');
     const l = document.getElementById('danh-sach-ket-qua');
@@ -142,6 +149,8 @@ interface Change {
 interface Probe {
   enter: number[];
   changes: Change[];
+  /** The page's performance.timeOrigin (ms since the epoch). */
+  origin: number;
 }
 
 /** Done = the status line reports results for this query and the list has items. */
@@ -198,7 +207,11 @@ export async function measureSearch(options: {
     await warm.close();
 
     const results: SearchRun[] = [];
-    for (let i = 0; i < runs; i++) results.push(await searchSession(browser, server.url, options.distDir, options.queries, timeout));
+    for (let i = 0; i < runs; i++) {
+      const run = await searchSession(browser, server.url, options.distDir, options.queries, timeout);
+      run.steps.push(await typedSession(browser, server.url, options.distDir, options.queries[0], timeout));
+      results.push(run);
+    }
     const first = results[0]!;
     const msRuns = Object.fromEntries(
       first.steps.map((s, k) => [s.name, results.map((r) => r.steps[k]?.ms ?? null)]),
@@ -338,6 +351,9 @@ function reconcile(r: RequestRecord, absStart: number, timings: Timing[], disagr
   if (!best) return { ...r, cached: r.bodyBytes < 0, bodyBytes: Math.max(0, r.bodyBytes), responseHeaderBytes: r.bodyBytes < 0 ? 0 : r.responseHeaderBytes };
   const out: RequestRecord = { ...r, initiator: best.who };
   if (best.transfer === 0 && best.encoded > 0) return { ...out, cached: true, bodyBytes: 0, responseHeaderBytes: 0, bodyFrom: 'cache' };
+  // Revalidated (304): Resource Timing gives the cached body's size, but only the headers crossed
+  // the network, fewer bytes than that body (a body smaller than the headers is counted as sent).
+  if (best.transfer > 0 && best.transfer < best.encoded) return { ...out, cached: true, bodyBytes: 0, responseHeaderBytes: best.transfer, bodyFrom: 'revalidated' };
   if (r.bodyBytes <= 0 && best.encoded > 0) return { ...out, bodyBytes: best.encoded, bodyFrom: 'resource-timing' };
   if (r.bodyBytes !== best.encoded) disagreements.push({ url: r.url, playwright: r.bodyBytes, resourceTiming: best.encoded });
   return { ...out, bodyBytes: Math.max(0, r.bodyBytes) };
@@ -427,6 +443,68 @@ async function searchSession(browser: Browser, origin: string, distDir: string, 
         domContentLoaded: nav.domContentLoaded === null ? null : round(nav.domContentLoaded),
         load: nav.load === null ? null : round(nav.load),
       },
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/** A reader's pace: about five characters a second. */
+const TYPING_DELAY_MS = 200;
+
+/**
+ * A first search as a reader makes one, in a fresh context (cold cache): on the home page, click the
+ * search box, type the query at a reader's pace, press Enter, and the search page opens. Measured
+ * from Enter to the results on screen, with every byte fetched after Enter (what the page fetched
+ * while the reader typed is not counted; that is the point of fetching it then).
+ */
+async function typedSession(browser: Browser, origin: string, distDir: string, query: string, timeout: number): Promise<StepFigures> {
+  const context = await browser.newContext();
+  try {
+    const log = new RequestLog(context, distDir);
+    const page = await context.newPage();
+    await page.addInitScript(PROBE);
+    await page.goto(`${origin}/`, { waitUntil: 'load', timeout });
+    const box = page.locator('#tim-kiem-trang-chu');
+    await box.click();
+    await box.pressSequentially(query, { delay: TYPING_DELAY_MS });
+    log.phase = 1;
+    await box.press('Enter');
+    await page.waitForURL(/\/tim-kiem\//, { timeout });
+    const enter = Number(await page.evaluate(() => sessionStorage.getItem('benchEnter')));
+    log.timeOrigin = enter;
+    for (const r of log.records) r.startMs = r.absStart > 0 ? round(r.absStart - enter) : null;
+    await page.waitForFunction(
+      (q) => {
+        const b = (window as unknown as { __bench?: Probe }).__bench;
+        return !!b && b.changes.some((c) => /\d+ văn bản/.test(c.text) && c.text.includes(q) && c.items > 0);
+      },
+      query,
+      { timeout, polling: 50 },
+    );
+    await log.quiet(timeout);
+    const b = (await page.evaluate(() => (window as unknown as { __bench: Probe }).__bench)) as Probe;
+    const done = b.changes.find((c) => isDone(c, query));
+    const last = b.changes[b.changes.length - 1];
+    // The search page's clock: ms after Enter.
+    const sinceEnter = (t: number): number => round(b.origin + t - enter);
+    const timings = await resourceTimings(page);
+    const disagreements: SearchFigures['sizeDisagreements'] = [];
+    const requests = log.records
+      .filter((r) => r.phase === 1)
+      .map(({ phase: _phase, absStart, ...r }) => reconcile(r, absStart, timings, disagreements))
+      .sort((x, y) => (x.startMs ?? 0) - (y.startMs ?? 0));
+    const ms = done ? sinceEnter(done.t) : null;
+    return {
+      name: 'typed',
+      query,
+      ms,
+      paintMs: done?.paint != null ? sinceEnter(done.paint) : null,
+      statusText: (done ?? last)?.text ?? '',
+      items: (done ?? last)?.items ?? 0,
+      requests,
+      breakdown: breakdown(requests, 0, ms),
+      totals: totals(requests),
     };
   } finally {
     await context.close();

@@ -1,14 +1,19 @@
 /**
  * Step 1: bytes → text, or a rejection that says why.
  * A source is rejected (never silently dropped) when it is empty (or only invisible characters),
- * binary, too large or not valid UTF-8; for the last, the reason says where and guesses a legacy
- * encoding.
+ * binary, too large or not valid UTF-8. A source that is not UTF-8 but clearly TCVN3 (ABC) or
+ * Windows-1258 is converted (src/shared/legacy-encoding.ts), and says so; any other, VNI included,
+ * is rejected with a reason that says where and guesses its legacy encoding.
  */
+import { convertLegacy, guessLegacyEncoding, isConvertible, type ConvertibleEncoding, type LegacyEncoding } from '../../src/shared/legacy-encoding.ts';
 
 /** Sources above this are not directive texts (the seeds are 5–7 KB; a long directive is ~100 KB). */
 export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
 
-export type Decoded = { ok: true; text: string } | { ok: false; reason: string };
+export type Decoded =
+  /** `convertedFrom`: the legacy encoding the text was converted from, null for UTF-8. */
+  | { ok: true; text: string; convertedFrom: ConvertibleEncoding | null }
+  | { ok: false; reason: string };
 
 export function decodeSource(bytes: Uint8Array): Decoded {
   if (bytes.length > MAX_SOURCE_BYTES) {
@@ -16,15 +21,28 @@ export function decodeSource(bytes: Uint8Array): Decoded {
   }
   const binary = binaryReason(bytes);
   if (binary) return { ok: false, reason: binary };
-  let text: string;
+  let decoded: Decoded;
   try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    decoded = { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes), convertedFrom: null };
   } catch {
-    return { ok: false, reason: invalidUtf8Reason(bytes) };
+    decoded = decodeLegacy(bytes);
   }
-  if (text.trim() === '') return { ok: false, reason: 'empty file (no text)' };
-  if (!hasVisibleText(text)) return { ok: false, reason: 'empty file (no text: only spaces and invisible characters)' };
-  return { ok: true, text };
+  if (!decoded.ok) return decoded;
+  if (decoded.text.trim() === '') return { ok: false, reason: 'empty file (no text)' };
+  if (!hasVisibleText(decoded.text)) return { ok: false, reason: 'empty file (no text: only spaces and invisible characters)' };
+  return decoded;
+}
+
+/**
+ * Bytes that are not UTF-8: converted when their encoding is told with confidence and has a
+ * decoder (TCVN3, Windows-1258); rejected with the hint otherwise (VNI, or no clear guess).
+ */
+function decodeLegacy(bytes: Uint8Array): Decoded {
+  const legacy = guessLegacyEncoding(bytes);
+  if (legacy === null || !isConvertible(legacy)) return { ok: false, reason: invalidUtf8Reason(bytes, legacy) };
+  const converted = convertLegacy(bytes, legacy);
+  if (!converted.ok) return { ok: false, reason: `${invalidUtf8Reason(bytes, null)}; looks like ${legacy}, but ${converted.reason}: convert it to UTF-8 first` };
+  return { ok: true, text: converted.text, convertedFrom: legacy };
 }
 
 /**
@@ -62,12 +80,11 @@ function lineAt(bytes: Uint8Array, at: number): number {
   return line;
 }
 
-/** "invalid UTF-8 at byte 812 (line 14); looks like TCVN3 (ABC): convert it to UTF-8 first". */
-export function invalidUtf8Reason(bytes: Uint8Array): string {
+/** "not valid UTF-8 at byte 812 (line 14); looks like VNI, which ingest does not convert: convert it to UTF-8 first". */
+export function invalidUtf8Reason(bytes: Uint8Array, legacy: LegacyEncoding | null): string {
   const at = firstInvalidUtf8(bytes);
   const line = lineAt(bytes, at);
-  const legacy = guessLegacyEncoding(bytes);
-  const hint = legacy ? `; looks like ${legacy}: convert it to UTF-8 first` : '';
+  const hint = legacy ? `; looks like ${legacy}, which ingest does not convert: convert it to UTF-8 first` : '';
   return `not valid UTF-8 at byte ${at} (line ${line})${hint}`;
 }
 
@@ -84,50 +101,4 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
     i += len;
   }
   return i;
-}
-
-/**
- * Vietnamese texts older than Unicode came in three 8-bit encodings. Each writes "đ", one of the
- * most frequent letters ("để", "đã", "được", "đảng"), as its own byte, so counting word-initial
- * đ/Đ bytes names the encoding. A UTF-8 text with a few bad bytes is not called legacy.
- */
-export function guessLegacyEncoding(bytes: Uint8Array): string | null {
-  const utf8Chars = countValidUtf8Multibyte(bytes);
-  const scores: Array<[string, number]> = [
-    ['TCVN3 (ABC)', wordInitial(bytes, [0xae, 0xa7], () => true)],
-    // VNI's đ (0xF1) is TCVN3's "ủ" of "ủy": VNI's is followed by a vowel ("ñaõ" = "đã", "ñeå" = "để").
-    ['VNI', wordInitial(bytes, [0xf1, 0xd1], (next) => /[aeiouAEIOU\xf6\xd6\xf4\xd4]/.test(String.fromCharCode(next)))],
-    ['Windows-1258', wordInitial(bytes, [0xf0, 0xd0], () => true)],
-  ];
-  scores.sort((a, b) => b[1] - a[1]);
-  const [best, second] = scores;
-  if (!best || best[1] < 2 || best[1] < 2 * (second?.[1] ?? 0) || utf8Chars > 4 * best[1]) return null;
-  return best[0];
-}
-
-/** Occurrences of any of `codes` at the start of a word (after a space, line break, bracket or quote) before a matching byte. */
-function wordInitial(bytes: Uint8Array, codes: number[], followedBy: (next: number) => boolean): number {
-  let n = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    const prev = i === 0 ? 0x20 : bytes[i - 1]!;
-    const atWordStart = prev === 0x20 || prev === 0x0a || prev === 0x28 || prev === 0x22;
-    if (atWordStart && codes.includes(bytes[i]!) && followedBy(bytes[i + 1] ?? 0)) n++;
-  }
-  return n;
-}
-
-function countValidUtf8Multibyte(bytes: Uint8Array): number {
-  let n = 0;
-  for (let i = 0; i < bytes.length - 1; i++) {
-    const b = bytes[i]!;
-    const len = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : 0;
-    if (len === 0) continue;
-    let ok = true;
-    for (let k = 1; k < len; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) ok = false;
-    if (ok) {
-      n++;
-      i += len - 1;
-    }
-  }
-  return n;
 }

@@ -4,7 +4,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Directive } from '../../src/shared/schema.ts';
-import { countControlCharacters, normalizeText, runningHeaders } from './normalize.ts';
+import type { ConvertibleEncoding } from '../../src/shared/legacy-encoding.ts';
+import { countControlCharacters, countLookalikeLetters, normalizeText, runningHeaders } from './normalize.ts';
 import { isDateLine, splitLayout } from './layout.ts';
 import { readHeader, readSignature } from './parts.ts';
 import { dropPageNoise, looksTruncated, paragraphToMarkdown, paragraphToPlain, toParagraphs } from './body.ts';
@@ -33,14 +34,27 @@ export function buildTitle(d: Pick<Directive, 'doc_type' | 'doc_number' | 'issue
   return parts.join(' ');
 }
 
-export function extractDraft(sourceFile: string, bytes: Uint8Array, text: string, principles: PrincipleMatcher[]): Draft {
+/**
+ * `bytes` are the source as received (its SHA-256 is the record's); `text` is what decodeSource read
+ * from them, converted from the legacy encoding `convertedFrom` when that is not null.
+ */
+export function extractDraft(
+  sourceFile: string,
+  bytes: Uint8Array,
+  text: string,
+  principles: PrincipleMatcher[],
+  convertedFrom: ConvertibleEncoding | null = null,
+): Draft {
   const normalized = normalizeText(text);
   const lines = normalized.split('\n');
   const layout = splitLayout(lines);
   const head = readHeader(layout.header);
   const warnings: string[] = [];
+  if (convertedFrom) warnings.push(`Bản nguồn được mã hóa ${convertedFrom}; văn bản đã được chuyển sang Unicode`);
   const controls = countControlCharacters(text);
   if (controls > 0) warnings.push(`Bản nguồn có ${controls} ký tự điều khiển hoặc ký tự đảo chiều văn bản; các ký tự này đã được loại bỏ`);
+  const lookalikes = countLookalikeLetters(text);
+  if (lookalikes > 0) warnings.push(`Bản nguồn dùng ${lookalikes} ký tự giống chữ Đ/đ (Ð, ð, Ɖ, ɖ); các ký tự này đã được thay bằng Đ/đ`);
   const inferred: Directive['inferred'] = [];
   const sig = readSignature(layout.signature);
   if (sig.copyCertified) warnings.push('Bản nguồn là bản sao y bản chính; phần xác nhận sao y không đưa vào phần chữ ký');

@@ -156,6 +156,9 @@ const TERMS = [
   'Quận ủy',
   'Đảng ủy',
   'Khối',
+  // A bloc's own name ("Đảng bộ Khối Doanh nghiệp tỉnh"), not doanh nghiệp in general.
+  'Khối Doanh nghiệp',
+  'Sở Y tế',
   'Phó',
   'COVID-19',
 ].sort((a, b) => b.length - a.length);

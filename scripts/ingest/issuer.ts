@@ -82,6 +82,17 @@ export function issuerUnits(lines: string[]): Unit[] {
 
 const stripProvinceWord = (place: string): string => place.replace(/^(TỈNH|THÀNH PHỐ|TP\.?)\s+/u, '').trim();
 
+/**
+ * The place the units above the issuer name: their province, their district when they are a
+ * district's, and the party committee's name when the parent is one ("Tỉnh ủy Ninh Thuận").
+ */
+export interface ParentPlace {
+  province: Province | null;
+  district: District | null;
+  committee: string | null;
+}
+const NO_PARENT: ParentPlace = { province: null, district: null, committee: null };
+
 /** Resolves the issuer lines of a header; places are looked up, never made up. */
 export function resolveIssuer(lines: string[]): IssuerFields {
   const out: IssuerFields = {
@@ -98,25 +109,29 @@ export function resolveIssuer(lines: string[]): IssuerFields {
   const named = lines.filter((l) => !/^của\s/iu.test(l));
   const units = issuerUnits(named.length > 0 ? named : lines);
   if (units.length === 0) return out;
-  const parents = units.slice(0, -1);
-  const main = units.at(-1)!;
-  for (const parent of parents) {
-    if (parent.kind === 'party-branch') {
-      const isProvince = parent.level === 'TỈNH' || (parent.level === 'THÀNH PHỐ' && provinceByName(parent.place)?.kind === 'thành phố');
-      const district = isProvince ? null : findDistrict(parent.place, out.province);
-      out.parent_issuer = `Đảng bộ ${parent.level.toLowerCase()} ${district?.district?.name ?? provinceByName(parent.place)?.name ?? placeCase(parent.place)}`;
-      if (isProvince) out.province = provinceByName(parent.place);
+  const parent: ParentPlace = { ...NO_PARENT };
+  for (const unit of units.slice(0, -1)) {
+    if (unit.kind === 'party-branch') {
+      const isProvince = unit.level === 'TỈNH' || (unit.level === 'THÀNH PHỐ' && provinceByName(unit.place)?.kind === 'thành phố');
+      const district = isProvince ? null : findDistrict(unit.place, out.province);
+      out.parent_issuer = `Đảng bộ ${unit.level.toLowerCase()} ${district?.district?.name ?? provinceByName(unit.place)?.name ?? placeCase(unit.place)}`;
+      if (isProvince) out.province = provinceByName(unit.place);
       else if (district?.province) {
         out.province = district.province;
         out.district = district.district;
       }
-    } else if (parent.kind === 'people-committee' || parent.kind === 'committee') {
-      const described = describeUnit(parent, null);
+      parent.district = district?.district ?? null;
+    } else if (unit.kind === 'people-committee' || unit.kind === 'committee') {
+      const described = describeUnit(unit, NO_PARENT);
       out.parent_issuer = described.name;
       out.province ??= described.province;
+      parent.district = described.district;
+      parent.committee = unit.kind === 'committee' ? described.name : null;
     }
   }
-  const described = describeUnit(main, out.province);
+  parent.province = out.province;
+  const main = units.at(-1)!;
+  const described = describeUnit(main, parent);
   out.issuer = described.name;
   out.issuer_level = described.level;
   out.province = described.province ?? out.province;
@@ -136,14 +151,15 @@ interface Named {
   candidates?: Array<{ province: Province; district: District }>;
 }
 
-function describeUnit(unit: Unit, parentProvince: Province | null): Named {
+function describeUnit(unit: Unit, parent: ParentPlace): Named {
   const none: Named = { name: null, level: null, province: null, district: null, warnings: [] };
+  const parentProvince = parent.province;
   switch (unit.kind) {
     case 'committee':
     case 'standing':
       return describeCommittee(unit.committee, unit.place, parentProvince);
     case 'bloc':
-      return { ...none, name: `Đảng ủy ${officeCase(unit.name).replace(/^Khối/, 'Khối')}`, level: 'khối', province: parentProvince };
+      return { ...withParentPlace(`Đảng ủy ${officeCase(unit.name)}`, parent), level: 'khối' };
     case 'people-committee': {
       const isProvince = unit.level === 'TỈNH' || (unit.level === 'THÀNH PHỐ' && provinceByName(unit.place)?.kind === 'thành phố');
       const level = unit.level.toLowerCase();
@@ -170,7 +186,8 @@ function describeUnit(unit: Unit, parentProvince: Province | null): Named {
         return { ...none, name: `${text} ${local[1]!.toLowerCase()} ${d.district?.name ?? placeCase(local[2]!)}`, level: 'huyện', ...d };
       }
       const place = /(?:TỈNH|THÀNH PHỐ|TP\.?)\s+(.+)$/u.exec(lastPart);
-      const p = place ? provinceByName(place[1]!) : null;
+      if (!place) return withParentPlace(officeCase(`BAN CHỈ ĐẠO ${rest}`), parent);
+      const p = provinceByName(place[1]!);
       const text = officeCase(`BAN CHỈ ĐẠO ${rest}`).replace(/(tỉnh|thành phố)\s+(.+)$/iu, (_m, w: string, n: string) => `${w.toLowerCase()} ${p?.name ?? placeCase(n)}`);
       return { ...none, name: text, level: p || parentProvince ? 'tỉnh' : null, province: p ?? parentProvince };
     }
@@ -178,9 +195,51 @@ function describeUnit(unit: Unit, parentProvince: Province | null): Named {
       const p = unit.level === 'TỈNH' || unit.level === 'THÀNH PHỐ' ? provinceByName(unit.place) : null;
       return { ...none, name: `Đảng bộ ${unit.level.toLowerCase()} ${p?.name ?? placeCase(unit.place)}`, level: p ? 'tỉnh' : null, province: p ?? parentProvince };
     }
-    case 'other':
-      return { ...none, name: officeCase(unit.text), province: parentProvince };
+    case 'other': {
+      const name = officeCase(unit.text);
+      // A board of a party committee is named with it ("Văn phòng Tỉnh ủy Ninh Thuận"); a department of a
+      // people's committee with its place ("Sở Y tế tỉnh Khánh Hòa").
+      if (parent.committee && !PLACE_IN_NAME.test(name)) return { ...none, name: `${name} ${parent.committee}`, province: parentProvince, district: parent.district };
+      return { ...withParentPlace(name, parent), level: null };
+    }
   }
+}
+
+/** A name that already says where: a level word followed by a place ("… tỉnh Đắk Lắk", "Công an huyện Đắk Hà"). */
+const PLACE_IN_NAME = /\s(?:tỉnh|thành phố|huyện|quận|thị xã)\s+\p{L}/u;
+/** A name ending with a level word and no place: "Đảng ủy Khối các cơ quan tỉnh". */
+const BARE_LEVEL = /\s(tỉnh|thành phố|huyện|quận|thị xã)$/u;
+
+/**
+ * A body whose name carries no place takes the place its parent names: "BAN CHỈ ĐẠO PHÒNG, CHỐNG
+ * DỊCH COVID-19" under "UBND TỈNH LONG AN" is the "… COVID-19 tỉnh Long An", and "ĐẢNG ỦY KHỐI CÁC CƠ
+ * QUAN TỈNH" under "ĐẢNG BỘ TỈNH QUẢNG NGÃI" the "… cơ quan tỉnh Quảng Ngãi". A name that ends with a
+ * level word takes the place of that level; one without takes its parent's level and place. A name
+ * that already says where keeps it, its place spelt as the gazetteer spells it. Without a parent, or
+ * with a parent of another level, the name stays as printed.
+ */
+export function withParentPlace(name: string, parent: ParentPlace): Named {
+  const none: Named = { name, level: null, province: parent.province, district: null, warnings: [] };
+  const inProvince = (province: Province, printed: string): Named => ({ ...none, name: `${printed} ${province.name}`, level: 'tỉnh', province });
+  const inDistrict = (district: District, printed: string): Named => ({ ...none, name: `${printed} ${district.name}`, level: 'huyện', district });
+  if (PLACE_IN_NAME.test(name)) return namedPlace(name, none);
+  const bare = BARE_LEVEL.exec(name)?.[1];
+  const { province, district } = parent;
+  if (bare === undefined) {
+    if (district) return inDistrict(district, `${name} ${district.kind}`);
+    return province ? inProvince(province, `${name} ${province.kind}`) : none;
+  }
+  if (district && district.kind === bare) return inDistrict(district, name);
+  if (province && province.kind === bare) return inProvince(province, name);
+  return none;
+}
+
+/** "… tỉnh quảng ngãi" → "… tỉnh Quảng Ngãi": a province named at the end of a name, as the gazetteer spells it. */
+function namedPlace(name: string, named: Named): Named {
+  const m = /\s(tỉnh|thành phố)\s+([^,]+)$/u.exec(name);
+  const province = m ? provinceByName(m[2]!) : null;
+  if (!m || !province) return named;
+  return { ...named, name: `${name.slice(0, m.index)} ${m[1]} ${province.name}`, level: 'tỉnh', province };
 }
 
 function describeCommittee(committee: string, placeUpper: string, parentProvince: Province | null): Named {

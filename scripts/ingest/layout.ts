@@ -105,64 +105,135 @@ const BULLET_ONLY = /^(?:[-–+•*]|\d{1,2}[.)])$/u;
 const TAIL_LENGTH = 16;
 
 const HEADER_SCAN_LIMIT = 60;
+/** No header line is this long: a line of a Word export that holds a whole paragraph is body. */
+const MAX_HEADER_LINE = 120;
+/** The first line of a body paragraph: a numbered point or a bullet, or a lead-in ending in ":". */
+const BODY_START = /^(?:[-–+•]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|[a-zđ][.)]\s|[IVX]{1,4}[.)]\s)|:$/u;
+/** "KẾT LUẬN CỦA THƯỜNG TRỰC TỈNH ỦY" under a title: the subject's first line, in capitals. */
+export const TITLED_SUBJECT = /^(?:KẾT LUẬN|THÔNG BÁO|NGHỊ QUYẾT|CHỈ THỊ|KẾ HOẠCH|HƯỚNG DẪN|BÁO CÁO|QUY ĐỊNH)\s+CỦA\s/u;
+/** A recipients list indented at least this far is a column: the lines aligned under it belong to it. */
+const MIN_COLUMN_INDENT = 4;
+
+/** What findHeader knows of the header read so far. */
+interface HeaderState {
+  seen: Set<HeaderLineKind>;
+  subjectOpen: boolean;
+  /** A blank line came after the last line read. */
+  gap: boolean;
+  inRecipients: boolean;
+  lastRecipient: string;
+  /** The column where the recipients' items start, once known (null: unknown or not a column). */
+  itemColumn: number | null;
+}
 
 /** Index of the first body line, and the classified header lines before it. */
 export function findHeader(lines: string[]): { end: number; header: Layout['header'] } {
   const header: Layout['header'] = [];
-  let inRecipients = false;
-  let subjectOpen = false;
-  let lastRecipient = '';
-  const seen = new Set<HeaderLineKind>();
+  const state: HeaderState = { seen: new Set(), subjectOpen: false, gap: false, inRecipients: false, lastRecipient: '', itemColumn: null };
   for (let i = 0; i < Math.min(lines.length, HEADER_SCAN_LIMIT); i++) {
-    const parts = splitColumns(unLetterSpace(lines[i]!));
-    if (parts.length === 0) continue;
+    const raw = unLetterSpace(lines[i]!);
+    const parts = splitColumns(raw).flatMap(splitTrailingMotto);
+    if (parts.length === 0) state.gap = true;
     for (const part of parts) {
-      let kind = classifyHeaderLine(part);
       const text = stripMarkup(part);
-      if (kind === 'blank' || kind === 'rule' || kind === 'stamp') {
-        header.push({ text, kind });
-        continue;
-      }
-      if (inRecipients) {
-        const isItem = kind === 'item' || ITEM.test(text) || NUMBERED_ITEM.test(text);
-        // Items go on after a comma or semicolon; a lone addressee may stand on the line after "Kính gửi:".
-        const first = lastRecipient === '' && text.length <= 120 && !/:$/.test(text);
-        const continues = startsLower(text) || first || (!isItem && text.length <= 90 && /[,;]$/.test(lastRecipient));
-        if (isItem || continues) {
-          header.push({ text, kind: 'item' });
-          lastRecipient = text;
-          continue;
-        }
-        return { end: i, header };
-      }
-      if (kind === 'recipientsOpen') {
-        inRecipients = true;
-        lastRecipient = text.replace(/^.*?:\s*/u, '') === text ? '' : text.replace(/^.*?:\s*/u, '');
-      }
-      // A subject wrapped onto a line that mentions a date ("… Nghị quyết 128/NQ-CP" / "ngày 11/10/2021 của Chính phủ").
-      if (subjectOpen && kind === 'date' && startsLower(text) && !/\d{4}\s*$/u.test(text)) kind = 'subject';
-      if (kind === 'other' || kind === 'item') {
-        const headerSoFar = seen.has('number') || seen.has('date') || seen.has('upper') || seen.has('title');
-        // The subject goes on over lines that start in lower case or follow a comma, or while the
-        // header is still incomplete (the motto and date line come after it in some layouts).
-        const headerIncomplete = !seen.has('date') && !seen.has('recipientsOpen') && text.length < 80 && !/[.;:]$/.test(text);
-        if (subjectOpen && (startsLower(text) || /,$/.test(header.at(-1)?.text ?? '') || headerIncomplete) && text.length < 120)
-          kind = 'subject';
-        else if (!seen.has('subject') && headerSoFar && !subjectOpen && text.length < 120 && !/[.;:]$/.test(text) && kind === 'other')
-          kind = 'subject';
-        else if (kind === 'item' && seen.has('recipientsOpen')) kind = 'item';
-        else return { end: i, header };
-      }
-      if (kind === 'subject' && !startsLower(text) && seen.has('title') && !SUBJECT_OPEN.test(text) && text.length > 120)
-        return { end: i, header };
-      subjectOpen = kind === 'subject';
-      seen.add(kind);
+      const kind = headerKind(classifyHeaderLine(part), text, raw, state, header.at(-1)?.text ?? '');
+      if (kind === null) return { end: i, header };
       header.push({ text, kind });
+      if (kind === 'blank') state.gap = true;
+      else if (kind !== 'rule' && kind !== 'stamp') state.gap = false;
     }
   }
   // No body found within the scan window: a header-only fragment, or no header at all.
   const meaningful = header.some((h) => h.kind !== 'blank' && h.kind !== 'rule');
   return meaningful ? { end: Math.min(lines.length, HEADER_SCAN_LIMIT), header } : { end: 0, header: [] };
+}
+
+/**
+ * The kind of one header line in its context, or null where the body begins. Updates `state`.
+ * `previous` is the text of the header line before it.
+ */
+function headerKind(classified: HeaderLineKind, text: string, raw: string, state: HeaderState, previous: string): HeaderLineKind | null {
+  let kind = classified;
+  const { seen } = state;
+  if (kind === 'blank' || kind === 'rule' || kind === 'stamp') return kind;
+  if (state.inRecipients) return isRecipientLine(kind, text, raw, state) ? 'item' : null;
+  if (kind === 'recipientsOpen') {
+    state.inRecipients = true;
+    const inline = text.replace(/^.*?:\s*/u, '');
+    state.lastRecipient = inline === text ? '' : inline;
+    state.itemColumn = inline === text || inline === '' ? null : columnOf(raw, inline);
+  }
+  if (kind === 'upper' && seen.has('title') && !seen.has('subject') && TITLED_SUBJECT.test(text)) kind = 'subject';
+  // A subject wrapped onto a line that mentions a date ("… Nghị quyết 128/NQ-CP" / "ngày 11/10/2021 của
+  // Chính phủ"), or that ends with one once the header's own date is read ("… các huyện" / "ngày 21/7/2021").
+  if (state.subjectOpen && kind === 'date' && ((startsLower(text) && !/\d{4}\s*$/u.test(text)) || (seen.has('date') && !state.gap))) kind = 'subject';
+  if (kind === 'other' || kind === 'item') {
+    const headerSoFar = seen.has('number') || seen.has('date') || seen.has('upper') || seen.has('title');
+    if (state.subjectOpen && continuesSubject(text, previous, state)) kind = 'subject';
+    else if (!seen.has('subject') && headerSoFar && !state.subjectOpen && text.length < MAX_HEADER_LINE && !/[.;:]$/.test(text) && kind === 'other')
+      kind = 'subject';
+    else if (kind === 'item' && seen.has('recipientsOpen')) kind = 'item';
+    else return null;
+  }
+  if (kind === 'subject' && !startsLower(text) && seen.has('title') && !SUBJECT_OPEN.test(text) && text.length > MAX_HEADER_LINE) return null;
+  state.subjectOpen = kind === 'subject';
+  seen.add(kind);
+  return kind;
+}
+
+/**
+ * Whether a line goes on with the open subject. A subject ends where the text says it does: at a
+ * blank line, at "Kính gửi" (its own kind), at the first paragraph of the body (a long line, a
+ * numbered point, a lead-in ending in ":") or after a line that ends a sentence; never after a
+ * count of lines. After a blank line only a line that starts in lower case goes on: some PDF
+ * extractions put a blank line after every line. While the header is still incomplete (the motto
+ * and date line come after the subject in some layouts) a short line goes on too.
+ */
+function continuesSubject(text: string, previous: string, state: HeaderState): boolean {
+  if (text.length >= MAX_HEADER_LINE) return false;
+  const headerIncomplete = !state.seen.has('date') && !state.seen.has('recipientsOpen') && text.length < 80 && !/[.;:]$/.test(text);
+  if (startsLower(text) || /,$/.test(previous) || headerIncomplete) return true;
+  return !state.gap && !/[.;:!?]$/.test(previous) && !BODY_START.test(text);
+}
+
+/**
+ * Whether a line after "Kính gửi" is one of its items (or part of one); false where the body
+ * begins. Items go on after a comma or semicolon; a lone addressee may stand on the line after
+ * "Kính gửi:"; in a column layout, a line aligned under the items (no blank line before it) goes on
+ * too: a wrapped item, or an item of a list without dashes.
+ */
+function isRecipientLine(kind: HeaderLineKind, text: string, raw: string, state: HeaderState): boolean {
+  const isItem = kind === 'item' || ITEM.test(text) || NUMBERED_ITEM.test(text);
+  const first = state.lastRecipient === '' && text.length <= MAX_HEADER_LINE && !/:$/.test(text);
+  const column = state.itemColumn;
+  const aligned = !state.gap && column !== null && column >= MIN_COLUMN_INDENT && indentOf(raw) >= column && text.length <= MAX_HEADER_LINE;
+  const continues = startsLower(text) || first || aligned || (!isItem && text.length <= 90 && /[,;]$/.test(state.lastRecipient));
+  if (!isItem && !continues) return false;
+  if (state.lastRecipient === '' || state.itemColumn === null) state.itemColumn = columnOf(raw, text);
+  state.lastRecipient = text;
+  return true;
+}
+
+const indentOf = (raw: string): number => raw.length - raw.trimStart().length;
+/** Where `text` starts in its raw line; null when markup stripping changed it. */
+function columnOf(raw: string, text: string): number | null {
+  const at = raw.indexOf(text);
+  return at === -1 ? null : at;
+}
+
+/** The national motto at the end of a line, after at least one space. */
+const TRAILING_MOTTO = /\s(?:ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc)$/u;
+
+/**
+ * "ĐẢNG BỘ TỈNH THANH HÓA  ĐẢNG CỘNG SẢN VIỆT NAM" → the issuer and the motto: two header columns
+ * that a text extraction set closer than splitColumns' gap. The motto is never part of a name.
+ */
+export function splitTrailingMotto(part: string): string[] {
+  const m = TRAILING_MOTTO.exec(part);
+  if (!m || m.index === 0) return [part];
+  const head = part.slice(0, m.index).trim();
+  // Markup before the motto ("# ĐẢNG CỘNG SẢN VIỆT NAM", "**ĐẢNG …**") is no column of its own.
+  return /\p{L}/u.test(head) ? [head, part.slice(m.index).trim()] : [part];
 }
 
 /**

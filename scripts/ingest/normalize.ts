@@ -1,5 +1,5 @@
 /**
- * Step 2: text → clean lines. Unicode, line endings, invisible characters, PDF noise.
+ * Step 2: text → clean lines. Unicode, line endings, invisible characters, look-alike letters, PDF noise.
  * Nothing here changes spelling: the body is a transcription.
  */
 
@@ -19,6 +19,22 @@ export function countControlCharacters(text: string): number {
 }
 
 /**
+ * Letters that some fonts and converters write for Đ/đ: Icelandic eth (Ð U+00D0, ð U+00F0) and
+ * African D (Ɖ U+0189, ɖ U+0256). They look the same on the page but are other letters to every
+ * look-up ("ÐỒNG THÁP" is no province, "ÐẢNG CỘNG SẢN VIỆT NAM" no motto) and to search, and no
+ * Vietnamese text uses them: they are folded to Đ/đ and reported (see countLookalikeLetters).
+ */
+const LOOKALIKE_D = /[\u00D0\u0189\u00F0\u0256]/g;
+const REAL_D: Record<string, string> = { '\u00D0': 'Đ', '\u0189': 'Đ', '\u00F0': 'đ', '\u0256': 'đ' };
+
+/** How many look-alike letters normalizeText replaces with Đ/đ. */
+export function countLookalikeLetters(text: string): number {
+  let n = 0;
+  for (const _ of text.matchAll(LOOKALIKE_D)) n++;
+  return n;
+}
+
+/**
  * Spaces at the end of a line. The lookbehind lets a match start only where a run of spaces
  * starts, so each run is scanned once: `/[ ]+$/gm` rescans a run from each of its spaces when the
  * line goes on after it, which is quadratic in the run's length.
@@ -27,7 +43,8 @@ const TRAILING_SPACES = /(?<! ) +$/gm;
 
 /**
  * NFC, LF line endings (a form feed, vertical tab or Unicode line separator is a line break), no
- * BOM, NBSP and tabs as spaces, no zero-width or control characters, no trailing spaces.
+ * BOM, NBSP and tabs as spaces, no zero-width or control characters, Đ/đ for their look-alikes, no
+ * trailing spaces.
  */
 export function normalizeText(text: string): string {
   return (
@@ -39,6 +56,7 @@ export function normalizeText(text: string): string {
       .replace(/[\u00A0\u2007\u202F]/g, ' ')
       .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
       .replace(CONTROL_CHARACTERS, '')
+      .replace(LOOKALIKE_D, (c) => REAL_D[c]!)
       // Last, so that a base letter and its tone mark separated by a removed character compose.
       .normalize('NFC')
       .replace(TRAILING_SPACES, '')

@@ -3,7 +3,7 @@
  */
 import { isSignedMark, NOI_NHAN, AUTHORITY, ITEM, type Layout } from './layout.ts';
 import { cleanItem, normalizeAuthority, officeCase, parseDateLine, parseDocNumber, canonicalNumber } from './fields.ts';
-import { NUMBER_LINE, isDateLine } from './layout.ts';
+import { NUMBER_LINE, TITLED_SUBJECT, isDateLine } from './layout.ts';
 import { isMottoLine } from './normalize.ts';
 
 export interface HeaderParts {
@@ -57,7 +57,8 @@ export function readHeader(header: Layout['header']): HeaderParts {
         break;
       case 'subject':
         if (subject.length === 0 && SUBJECT_PREFIX.test(text)) parts.subjectPrefixed = true;
-        subject.push(text);
+        // "KẾT LUẬN CỦA THƯỜNG TRỰC TỈNH ỦY" is written as prose writes it: "Kết luận của Thường trực Tỉnh ủy".
+        subject.push(TITLED_SUBJECT.test(text) ? officeCase(text) : text);
         break;
       case 'recipientsOpen': {
         const inline = text.replace(/^.*?:\s*/u, '');
@@ -65,7 +66,7 @@ export function readHeader(header: Layout['header']): HeaderParts {
         break;
       }
       case 'item':
-        if (ITEM.test(text) || /^\d{1,2}[.)]\s/u.test(text) || recipients.length === 0) recipients.push(text);
+        if (startsItem(text, recipients)) recipients.push(text);
         else recipients[recipients.length - 1] += ` ${text}`;
         break;
       default:
@@ -77,6 +78,19 @@ export function readHeader(header: Layout['header']): HeaderParts {
   }
   parts.recipients = recipients.flatMap((r) => r.split(/;\s*/)).map(cleanItem).filter((r) => r !== '');
   return parts;
+}
+
+const isBulleted = (text: string): boolean => ITEM.test(text) || /^\d{1,2}[.)]\s/u.test(text);
+
+/**
+ * Whether a recipients line starts an item or goes on with the one above. A dash or a number starts
+ * one. In a list with no dash so far, a line after one that ends in ",", ";" or "." starts one too,
+ * unless it starts in lower case; any other line is the item above, wrapped.
+ */
+function startsItem(text: string, items: string[]): boolean {
+  const previous = items.at(-1);
+  if (previous === undefined || isBulleted(text)) return true;
+  return !items.some(isBulleted) && !/^[("“'«]?\p{Ll}/u.test(text) && /[,;.]$/.test(previous);
 }
 
 export interface SignatureParts {

@@ -115,7 +115,7 @@ export function extractMany(files: SourceFile[], principlesYaml: string, princip
   return files.map(({ source, bytes }) => {
     const decoded = bytes ? decodeSource(bytes) : { ok: false as const, reason: 'could not be read' };
     return decoded.ok
-      ? { source, ok: true as const, draft: extractDraft(source, bytes!, decoded.text, matchers) }
+      ? { source, ok: true as const, draft: extractDraft(source, bytes!, decoded.text, matchers, decoded.convertedFrom) }
       : { source, ok: false as const, reason: decoded.reason };
   });
 }

@@ -14,7 +14,7 @@ import shapes from '../../data/vn-provinces-63.topo.json' with { type: 'json' };
 /**
  * The drawing: a 460 × 720 box, the mainland on the left, the archipelagos in a framed inset on the
  * right. `keep` is the share of the shapes' points kept, `precision` the rounding of each point (in
- * units of the box): together they set the page's weight (docs/decisions/0027-province-map.md).
+ * units of the box): together they set the page's weight (docs/decisions/0032-province-map.md).
  */
 export const MAP_LAYOUT = {
   width: 460,

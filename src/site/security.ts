@@ -1,11 +1,17 @@
 /**
+ * The hash of the one inline script, the search box's (src/search/browser/intent.ts, which says
+ * why it is inline); tests/unit/search/intent.test.ts fails, giving the new hash, when the script changes.
+ */
+export const INTENT_SCRIPT_HASH = 'sha256-2YAmCTKj0bp9AG6XLPdAWqwm2Ca/QL5Xm5LjtpU57wI=';
+
+/**
  * The Content-Security-Policy: everything from the site itself, nothing else. Pagefind compiles
- * its WebAssembly (`'wasm-unsafe-eval'`) and runs a same-origin worker. The site has no inline
- * scripts or styles (Astro emits them as files), so no hashes are needed.
+ * its WebAssembly (`'wasm-unsafe-eval'`) and runs a same-origin worker. The site's scripts and
+ * styles are files (Astro emits them so), but for the search box's inline script, allowed by its hash.
  */
 const DIRECTIVES: Record<string, string> = {
   'default-src': "'self'",
-  'script-src': "'self' 'wasm-unsafe-eval'",
+  'script-src': `'self' 'wasm-unsafe-eval' '${INTENT_SCRIPT_HASH}'`,
   'style-src': "'self'",
   'img-src': "'self'",
   'font-src': "'self'",
@@ -55,6 +61,8 @@ export const CONTENT_TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
   '.md': 'text/markdown; charset=utf-8',
   '.xml': 'application/xml; charset=utf-8',
+  // The raw file of a source converted from TCVN3 or Windows-1258: bytes to download, in no charset a browser reads.
+  '.bin': 'application/octet-stream',
   '.svg': 'image/svg+xml',
   '.wasm': 'application/wasm',
   '.pagefind': 'application/octet-stream',
@@ -84,12 +92,13 @@ export function contentTypeOf(path: string): string | null {
 
 /**
  * Where a host would not send the right type by itself, `_headers` says it: Pagefind's extensions
- * are nobody's standard (hosts send them untyped or refuse them), and the raw sources and Markdown
- * files need their charset. Each pattern names one extension, so no two Content-Type rules ever
+ * are nobody's standard (hosts send them untyped or refuse them), the sources and Markdown files
+ * need their charset, and the raw file of a converted source must be downloaded, not read as text. Each pattern names one extension, so no two Content-Type rules ever
  * match the same file (hosts join the values of a header set twice).
  */
 const TYPED_PATHS: Array<[path: string, extension: string]> = [
   ['/van-ban/*/nguon.txt', '.txt'],
+  ['/van-ban/*/nguon-goc.bin', '.bin'],
   ['/van-ban/*/van-ban.md', '.md'],
   ...['.pf_meta', '.pf_index', '.pf_fragment', '.pf_filter', '.pagefind'].map((ext): [string, string] => [`/pagefind/*${ext}`, ext]),
 ];

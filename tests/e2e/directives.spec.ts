@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { directivePath, jsonPath, markdownPath, sourcePath } from '../../src/site/routes.ts';
+import { directivePath, jsonPath, markdownPath, rawSourcePath, sourcePath } from '../../src/site/routes.ts';
 import { DIRECTIVES, KON_TUM_ID, SEEDS, SEED_IDS, SOURCES_DIR, UNDATED_ID, byId, dateRe, escapeRe } from './support/archive.ts';
 
 const meta = (page: Page, selector: string) => page.locator(`head ${selector}`);
@@ -101,8 +101,11 @@ test('the undated, unnumbered Gia Lai chỉ thị says "Không ghi số" and "Kh
   await expect(page.locator('head meta[name="citation_technical_report_number"]')).toHaveCount(0);
 });
 
-test('the raw source opens in the browser as readable Vietnamese, not mojibake', async ({ page }) => {
+// A source converted from TCVN3 or Windows-1258 (none is among the real seeds) is checked the same way, with its raw
+// file beside it, in tests/scale/broken-batch.test.ts.
+test('the raw source opens in the browser as readable Vietnamese, not mojibake, and a UTF-8 source has no second raw file', async ({ page, request }) => {
   const d = byId(KON_TUM_ID);
+  expect((await request.get(rawSourcePath(d.id))).status()).toBe(404);
   await page.goto(sourcePath(d.id));
   const shown = await page.locator('body').innerText();
   const source = readFileSync(join(SOURCES_DIR, d.source_file), 'utf8');

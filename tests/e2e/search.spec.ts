@@ -301,3 +301,178 @@ test.describe('search input is bounded and the engine recovers', () => {
     await expect(page.locator('#trang-thai')).toHaveText(/văn bản cho “Kon Tum”/, { timeout: 15_000 });
   });
 });
+
+test.describe('syllables typed together rank first', () => {
+  // Each expected order was read off the texts: first the directives holding the syllables in the
+  // typed order (the whole run), then those holding more of its adjacent pairs, then the rest by
+  // Pagefind's score. With Pagefind's score alone each of these came out in another order.
+  const ORDERS: Array<[query: string, expected: string[], why: string]> = [
+    ['benh vien da chien', [KON_TUM_ID, KIEN_GIANG, UNDATED_ID], 'Kon Tum says "bệnh viện dã chiến"; Kiên Giang "Bệnh viện Đa khoa" (two pairs, with d for đ) and "chiến" elsewhere'],
+    ['bệnh viện dã chiến', [KON_TUM_ID, KIEN_GIANG, UNDATED_ID], 'typed with tone marks: Kiên Giang keeps one pair, "Bệnh viện"'],
+    ['lay mau', [UNDATED_ID, KIEN_GIANG], 'Gia Lai says "lấy mẫu"; Kiên Giang has "lấy" and "mẫu" apart'],
+    ['so y te', [SOC_TRANG, KON_TUM_ID, UNDATED_ID, THAI_BINH, KIEN_GIANG], 'Sóc Trăng and Kon Tum say "Sở Y tế"; the others only "y tế"'],
+    ['thu tuong chinh phu', [KIEN_GIANG, THAI_BINH, UNDATED_ID, KON_TUM_ID], 'three say "Thủ tướng Chính phủ"; Kon Tum has none of its pairs'],
+    ['to chuc thuc hien nghiem', [KIEN_GIANG, THAI_BINH, KON_TUM_ID, SOC_TRANG, UNDATED_ID], 'Kiên Giang holds the five syllables together; Thái Bình and Kon Tum four of the pairs, Sóc Trăng and Gia Lai three'],
+    ['truy vet cac truong hop', [KIEN_GIANG, THAI_BINH, SOC_TRANG, KON_TUM_ID, UNDATED_ID], 'no directive holds the whole run; Kiên Giang holds all four pairs, the others three'],
+  ];
+  for (const [q, expected, why] of ORDERS) {
+    test(`${q}: ${why}`, async ({ page }) => {
+      expect(await search(page, { q })).toEqual(expected);
+    });
+  }
+
+  test('the excerpt of khoanh vung dap dich is taken where the four syllables stand together', async ({ page }) => {
+    expect(await search(page, { q: 'khoanh vung dap dich' })).toEqual([UNDATED_ID]);
+    const excerpt = await page.locator('#danh-sach-ket-qua .result-excerpt').first().innerHTML();
+    expect(excerpt).toContain('<mark>khoanh</mark> <mark>vùng</mark> <mark>dập</mark> <mark>dịch</mark>');
+  });
+
+  test('a comma between the syllables does not separate them: phong chong dich shows "phòng, chống dịch" in every excerpt', async ({ page }) => {
+    expect(sorted(await search(page, { q: 'phong chong dich' }))).toEqual(sorted(ALL));
+    const excerpts = await page.locator('#danh-sach-ket-qua .result-excerpt').evaluateAll((ps) => ps.map((p) => p.innerHTML));
+    for (const excerpt of excerpts) expect(excerpt).toMatch(/<mark>phòng,<\/mark> <mark>chống<\/mark> <mark>dịch<\/mark>/i);
+  });
+
+  test('every highlighted word is a syllable typed, never a longer word that begins with one: 4 tại chỗ shows no "chống"', async ({ page }) => {
+    for (const q of ['4 tại chỗ', 'benh vien da chien', 'tai cho']) {
+      await search(page, { q });
+      const typed = new Set(q.split(' ').map((w) => foldDiacritics(w).toLowerCase()));
+      const marks = await page.locator('#danh-sach-ket-qua mark').allTextContents();
+      expect(marks.length, q).toBeGreaterThan(0);
+      const foreign = marks.filter((m) => !typed.has(foldDiacritics(m).toLowerCase().replace(/[^a-z0-9]/g, '')));
+      expect(foreign, q).toEqual([]);
+    }
+  });
+});
+
+test.describe('quoted phrases keep their exact meaning, with other words beside them', () => {
+  test('"4 tại chỗ" Kon Tum finds the Kon Tum directive, at the phrase', async ({ page }) => {
+    expect(await search(page, { q: '"4 tại chỗ" Kon Tum' })).toEqual([KON_TUM_ID]);
+    await expect(page.locator('#danh-sach-ket-qua .result-excerpt').first()).toContainText('4 tại chỗ');
+  });
+
+  test('"giãn cách xã hội" 16/CT-TTg finds Kiên Giang, whose text says "giản cách xã hội theo Chỉ thị số 16/CT-TTg"', async ({ page }) => {
+    expect(await search(page, { q: '"giãn cách xã hội" 16/CT-TTg' })).toEqual([KIEN_GIANG]);
+  });
+
+  test('"bệnh viện dã chiến" Kiên Giang finds nothing: Kiên Giang has the syllables, never together', async ({ page }) => {
+    expect(await search(page, { q: '"bệnh viện dã chiến" Kiên Giang' })).toEqual([]);
+    expect(await search(page, { q: '"bệnh viện dã chiến" Kon Tum' })).toEqual([KON_TUM_ID]);
+  });
+});
+
+test.describe('boilerplate is shown but not indexed', () => {
+  test('the national motto and the Nơi nhận list find nothing', async ({ page }) => {
+    for (const q of ['"Đảng Cộng sản Việt Nam"', '"Như trên"', '"Lưu Văn phòng Tỉnh ủy"', '"Như kính gửi"']) {
+      expect(await search(page, { q }), q).toEqual([]);
+    }
+  });
+
+  test('the directive page still shows both, as printed', async ({ page }) => {
+    await page.goto(`/van-ban/${KON_TUM_ID}/`);
+    await expect(page.locator('.doc-head__motto')).toHaveText(/Đảng Cộng sản Việt Nam/i);
+    await expect(page.locator('.doc-sign')).toContainText('Nơi nhận');
+    await expect(page.locator('.doc-sign')).toContainText('Lưu Văn phòng Tỉnh ủy');
+  });
+});
+
+test.describe('searching between two dates', () => {
+  test('tu and den keep the directives issued in that month, and say the undated one was left out', async ({ page }) => {
+    expect(sorted(await search(page, { q: 'covid', tu: '2021-07', den: '2021-07' }))).toEqual(sorted([KON_TUM_ID, KIEN_GIANG]));
+    await expect(page.locator('#ghi-chu-ngay')).toBeVisible();
+    await expect(page.locator('#ghi-chu-ngay')).toContainText('từ 01/07/2021 đến 31/07/2021: 1 văn bản không rõ ngày ban hành');
+    await expect(page.locator('#tu-ngay')).toHaveValue('2021-07-01');
+    await expect(page.locator('#den-ngay')).toHaveValue('2021-07-31');
+  });
+
+  test('both days are included, and a bound alone leaves the other side open', async ({ page }) => {
+    expect(sorted(await search(page, { q: 'covid', tu: '2021-05-07', den: '2021-07-13' }))).toEqual(sorted([THAI_BINH, KIEN_GIANG]));
+    expect(sorted(await search(page, { q: 'covid', den: '2021-05-07' }))).toEqual(sorted([SOC_TRANG, THAI_BINH]));
+  });
+
+  test('a date range alone is a search, and the filter counts follow it', async ({ page }) => {
+    expect(sorted(await search(page, { tu: '2021-07' }))).toEqual(sorted([KON_TUM_ID, KIEN_GIANG]));
+    await expect(page.locator('#bo-loc label:has(input[name="nam"][value="2021"]) .count')).toHaveText('(2)');
+  });
+
+  test('the date fields of the filters put the range in the URL', async ({ page }) => {
+    await search(page, { q: 'covid' });
+    await page.locator('#tu-ngay').fill('2021-07-14');
+    await expect(page).toHaveURL(/tu=2021-07-14/);
+    await expect(page.locator('#trang-thai')).toHaveText(/^1 văn bản/);
+    expect(await ids(page)).toEqual([KON_TUM_ID]);
+  });
+
+  test('a bound that is not a date is left out, and the page says so', async ({ page }) => {
+    expect(sorted(await search(page, { q: 'covid', tu: '2021-13' }))).toEqual(sorted(ALL));
+    await expect(page.locator('#ghi-chu-ngay')).toContainText('“2021-13” không phải là ngày');
+  });
+});
+
+test.describe('the first search starts before Enter', () => {
+  const isPagefind = (url: string) => new URL(url).pathname.startsWith('/pagefind/');
+
+  test('a page load fetches nothing of Pagefind; focusing the box fetches its start-up files', async ({ page }) => {
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(r.url()));
+    await page.goto('/');
+    await page.waitForLoadState('networkidle');
+    expect(requested.filter(isPagefind)).toEqual([]);
+    // No script file either: the box's script is inline.
+    expect(requested.filter((u) => u.endsWith('.js'))).toEqual([]);
+    await page.locator('#tim-kiem-trang-chu').focus();
+    await expect.poll(() => requested.filter(isPagefind).map((u) => new URL(u).pathname).sort()).toEqual(
+      expect.arrayContaining(['/pagefind/bundles.json', '/pagefind/facets.json', '/pagefind/pagefind-entry.json', '/pagefind/pagefind.js', expect.stringMatching(/^\/pagefind\/pagefind\.vi_\w+\.pf_meta$/), expect.stringMatching(/^\/pagefind\/wasm\.\w+\.pagefind$/)]),
+    );
+  });
+
+  test('after typing on the home page, the search page finds the start-up files in the cache', async ({ page }) => {
+    await page.goto('/');
+    await page.locator('#tim-kiem-trang-chu').click();
+    await page.locator('#tim-kiem-trang-chu').pressSequentially('chi dao', { delay: 50 });
+    await page.waitForLoadState('networkidle');
+    await page.locator('#tim-kiem-trang-chu').press('Enter');
+    await expect(page.locator('#trang-thai')).toHaveText(/văn bản cho “chi dao”/);
+    // Resource Timing of the search worker: a transfer size of 0 is a body taken from the cache.
+    const meta = await page.workers()[0]!.evaluate(() =>
+      (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.name.endsWith('.pf_meta')).map((e) => e.transferSize),
+    );
+    expect(meta).toEqual([0]);
+  });
+
+  test('the search page starts Pagefind when its box is focused, not on load', async ({ page }) => {
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(r.url()));
+    await page.goto('/tim-kiem/');
+    await page.waitForLoadState('networkidle');
+    expect(requested.filter(isPagefind)).toEqual([]);
+    await page.locator('#tu-khoa').focus();
+    await expect.poll(() => requested.filter(isPagefind).some((u) => u.includes('pagefind-entry.json'))).toBe(true);
+  });
+});
+
+test.describe('results follow the box as the reader types', () => {
+  test('a word finished with a space is searched after a short pause, without Enter; the URL follows in one history entry', async ({ page }) => {
+    await page.goto('/tim-kiem/');
+    await page.locator('#tu-khoa').pressSequentially('lay mau ', { delay: 60 });
+    await expect(page.locator('#trang-thai')).toHaveText(/văn bản cho “lay mau”/);
+    expect(await ids(page)).toEqual([UNDATED_ID, KIEN_GIANG]);
+    await expect(page).toHaveURL(/\?q=lay\+mau$/);
+    await page.locator('#tu-khoa').pressSequentially('xet ', { delay: 60 });
+    await expect(page.locator('#trang-thai')).toHaveText(/văn bản cho “lay mau xet”/);
+    await expect(page).toHaveURL(/\?q=lay\+mau\+xet$/);
+    // Typing replaced its own entry: back goes to the page before the typing.
+    await page.goBack();
+    await expect(page).toHaveURL(/\/tim-kiem\/$/);
+  });
+
+  test('half a syllable waits for a longer pause', async ({ page }) => {
+    await page.clock.install();
+    await page.goto('/tim-kiem/');
+    await page.locator('#tu-khoa').pressSequentially('lay ma');
+    await page.clock.runFor(500);
+    await expect(page).toHaveURL(/\/tim-kiem\/$/);
+    await page.clock.runFor(600);
+    await expect(page).toHaveURL(/\?q=lay\+ma$/);
+  });
+});

@@ -17,6 +17,7 @@ import matter from 'gray-matter';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startServer } from '../../scripts/serve.ts';
+import { INTENT_SCRIPT } from '../../src/search/browser/intent.ts';
 import { archiveDirs, buildSite, ingestCli, launchChromium, remove, syntheticTemp, type ArchiveDirs } from '../scale/support.ts';
 
 /** The payloads, exactly as they must show on the page. */
@@ -160,7 +161,7 @@ async function open(path: string): Promise<Page> {
 async function expectInert(page: Page, where: string): Promise<void> {
   // Give late handlers (onerror of a failed image, ontoggle, onload) time to fire.
   await page.waitForTimeout(300);
-  const state = await page.evaluate(() => {
+  const state = await page.evaluate((ownScript) => {
     const w = window as unknown as { __hostileCalls: string[] };
     const jsLinks = [...document.querySelectorAll('a[href], area[href]')]
       .map((a) => a.getAttribute('href') ?? '')
@@ -174,14 +175,15 @@ async function expectInert(page: Page, where: string): Promise<void> {
       jsLinks,
       handlerAttrs,
       iframes: document.querySelectorAll('iframe, frame, object, embed').length,
-      // The site's own module scripts (/_astro/…) may sit in <main>; nothing else that runs or styles may.
-      injectedInMain: [...main.querySelectorAll('script:not([type="module"][src^="/_astro/"]), style, iframe, img[src="x"], img[src="y"], svg[onload], details[ontoggle]')].map((e) =>
-        e.outerHTML.slice(0, 80),
-      ),
+      // The site's own module scripts (/_astro/…) and the search box's inline script, word for word
+      // (src/search/browser/intent.ts), may sit in <main>; nothing else that runs or styles may.
+      injectedInMain: [...main.querySelectorAll('script:not([type="module"][src^="/_astro/"]), style, iframe, img[src="x"], img[src="y"], svg[onload], details[ontoggle]')]
+        .filter((e) => !(e.tagName === 'SCRIPT' && !e.hasAttribute('src') && e.textContent === ownScript))
+        .map((e) => e.outerHTML.slice(0, 80)),
       bodyDisplay: getComputedStyle(document.body).display,
       bodyVisible: document.body.getBoundingClientRect().height > 0,
     };
-  });
+  }, INTENT_SCRIPT);
   expect(state.calls, `${where}: alert/confirm/prompt called`).toEqual([]);
   expect(dialogs, `${where}: dialogs opened`).toEqual([]);
   expect(bindingCalls, `${where}: payload called the binding`).toEqual([]);

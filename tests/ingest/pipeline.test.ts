@@ -2,11 +2,14 @@
  * The batch: duplicates, permalink stability, curation, rejections, --check, determinism.
  * Sources here are SYNTHETIC, built in memory for the test.
  */
+import { createHash } from 'node:crypto';
 import matter from 'gray-matter';
 import { describe, expect, test } from 'vitest';
 import { ingest } from '../../scripts/ingest/pipeline.ts';
 import { checkLine, summarize } from '../../scripts/ingest.ts';
 import { memoryIO, OPTIONS, text } from '../helpers/memory-io.ts';
+import { tcvn3 } from '../fixtures/tcvn3.mjs';
+import { vni } from '../fixtures/vni.mjs';
 
 /** A small synthetic directive (not a real document). */
 function synthetic({ number = '12-CV/TU', date = 'ngày 05 tháng 8 năm 2021', province = 'KON TUM', extra = '' } = {}): string {
@@ -122,6 +125,19 @@ describe('bad input', () => {
       'latin.txt': 'not valid UTF-8 at byte 1 (line 1)',
     });
     expect(summarize(result.outcomes)).toBe('4 files: 1 written, 0 duplicates, 3 rejected');
+  });
+  test('a TCVN3 source is converted and written, with its raw bytes\' SHA-256 and a warning; a VNI source is rejected with its hint', async () => {
+    const tcvn = tcvn3(synthetic());
+    const io = memoryIO({ [src('tcvn3.txt')]: tcvn, [src('vni.txt')]: vni(synthetic({ number: '13-CV/TU' })) });
+    const result = await ingest(OPTIONS, io);
+    expect(Object.fromEntries(result.outcomes.map((o) => [o.source, o.status === 'rejected' ? o.reason : o.status]))).toEqual({
+      'tcvn3.txt': 'written',
+      'vni.txt': 'not valid UTF-8 at byte 1 (line 1); looks like VNI, which ingest does not convert: convert it to UTF-8 first',
+    });
+    const written = frontmatter(io, 'tcvn3.md');
+    expect(written.source_sha256).toBe(createHash('sha256').update(tcvn).digest('hex'));
+    expect(written.warnings).toEqual(['Bản nguồn được mã hóa TCVN3 (ABC); văn bản đã được chuyển sang Unicode']);
+    expect([written.issuer, written.doc_number, written.signer_name]).toEqual(['Tỉnh ủy Kon Tum', '12-CV/TU', 'Nguyễn Văn An']);
   });
   test('a malformed curation file is a configuration error naming the file and the fix', async () => {
     const io = memoryIO({ [src('a.txt')]: synthetic(), 'content/curation/a.yml': 'colour:\n  value: x\n  note: y\n' });

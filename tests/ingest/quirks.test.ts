@@ -65,7 +65,7 @@ for (const quirk of quirks) {
     let draft: Draft | undefined;
     const extract = (): Draft => {
       if (!decoded.ok) throw new Error(`decodeSource rejected it: ${decoded.reason}`);
-      draft ??= extractDraft(`${quirk}.txt`, bytes, decoded.text, principles);
+      draft ??= extractDraft(`${quirk}.txt`, bytes, decoded.text, principles, decoded.convertedFrom);
       return draft;
     };
 

@@ -1,9 +1,10 @@
 /**
  * A batch of 1,000 SYNTHETIC sources, ten of them broken, through the real ingest CLI and the real
  * `astro build`: the broken ones are named with their reasons and stop nothing else; every good
- * source becomes a directive and a page. 990 sources come from scripts/bench/generate.ts
- * (syn_<n>_<hash>.txt); the ten broken ones are written here (syn_broken_<nn>_<what>.txt), every
- * text among them saying it is synthetic. All of it lives in a temporary folder.
+ * source becomes a directive and a page. 988 sources come from scripts/bench/generate.ts
+ * (syn_<n>_<hash>.txt); the ten broken ones (syn_broken_<nn>_<what>.txt) and two in legacy encodings
+ * that ingest converts (syn_legacy_<nn>_<encoding>.txt) are written here, every text among them
+ * saying it is synthetic. All of it lives in a temporary folder.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,10 +14,12 @@ import matter from 'gray-matter';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generateArchive } from '../../scripts/bench/generate.ts';
 import { startServer } from '../../scripts/serve.ts';
+import { cp1258 } from '../fixtures/cp1258.mjs';
 import { tcvn3 } from '../fixtures/tcvn3.mjs';
+import { vni } from '../fixtures/vni.mjs';
 import { archiveDirs, buildSite, ingestCli, launchChromium, pageIds, remove, syntheticTemp, type ArchiveDirs, type Run } from './support.ts';
 
-const GOOD = 990;
+const GOOD = 988;
 const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
 
 /** A short synthetic công văn (not a real document), numbered so it collides with nothing generated. */
@@ -60,6 +63,12 @@ function pdfBytes(): Buffer {
     Buffer.from('\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n'),
   ]);
 }
+
+/** Good sources in the legacy encodings ingest converts: published, their text served as UTF-8. */
+const LEGACY = [
+  { name: 'syn_legacy_01_tcvn3.txt', text: syntheticText(9011), encode: tcvn3, encoding: 'TCVN3 (ABC)' },
+  { name: 'syn_legacy_02_windows-1258.txt', text: syntheticText(9012).replace(/\n/g, '\r\n'), encode: cp1258, encoding: 'Windows-1258' },
+];
 
 interface Broken {
   name: string;
@@ -114,7 +123,7 @@ beforeAll(async () => {
     { name: 'syn_broken_02_whitespace.txt', bytes: Buffer.from(' \n\t\n   \r\n\n  '), kind: 'rejected', expect: /^empty file/ },
     { name: 'syn_broken_03_binary-nul.txt', bytes: Buffer.from([0x53, 0x59, 0x4e, 0x00, 0x01, 0x02, 0x00, 0xff, 0x00, 0x10, 0x00, 0x7f]), kind: 'rejected', expect: /^binary file/ },
     { name: 'syn_broken_04_invalid-utf8.txt', bytes: invalid, kind: 'rejected', expect: new RegExp(`^not valid UTF-8 at byte ${invalidAt} \\(line \\d+\\)$`) },
-    { name: 'syn_broken_05_tcvn3.txt', bytes: tcvn3(syntheticText(9004)), kind: 'rejected', expect: /^not valid UTF-8 at byte \d+ \(line 1\); looks like TCVN3/ },
+    { name: 'syn_broken_05_vni.txt', bytes: vni(syntheticText(9004)), kind: 'rejected', expect: /^not valid UTF-8 at byte \d+ \(line 1\); looks like VNI, which ingest does not convert/ },
     { name: 'syn_broken_06_truncated-utf8.txt', bytes: truncated, kind: 'rejected', expect: new RegExp(`^not valid UTF-8 at byte ${lastLead} \\(line \\d+\\)$`) },
     { name: 'syn_broken_07_over-2mb.txt', bytes: big, kind: 'rejected', expect: new RegExp(`^file is ${big.length} bytes, over the ${MAX_SOURCE_BYTES}-byte limit`) },
     { name: 'syn_broken_08_pdf.txt', bytes: pdfBytes(), kind: 'rejected', expect: /^binary file/ },
@@ -122,6 +131,7 @@ beforeAll(async () => {
     { name: 'syn_broken_10_header-only.txt', bytes: Buffer.from('TỈNH ỦY GIA LAI\n*\nSố 9010-CV/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nGia Lai, ngày 03 tháng 9 năm 2021\n'), kind: 'header-only', expect: /./ },
   ];
   for (const b of broken) writeFileSync(join(dirs.sources, b.name), b.bytes);
+  for (const l of LEGACY) writeFileSync(join(dirs.sources, l.name), l.encode(l.text));
   expect(readdirSync(dirs.sources)).toHaveLength(1000);
 
   ingest = await ingestCli(dirs);
@@ -206,7 +216,7 @@ describe('a batch of 1,000 sources with ten broken ones', () => {
   });
 
   test('every good source has its .md written, and no .md exists for a rejected or duplicate source', () => {
-    const good = generated.filter((n) => !generatedCopies.has(n));
+    const good = [...generated.filter((n) => !generatedCopies.has(n)), ...LEGACY.map((l) => l.name)];
     expect(good.length).toBeGreaterThan(950);
     const missing = good.filter((n) => !existsSync(join(dirs.directives, `${stem(n)}.md`)));
     expect(missing).toEqual([]);
@@ -225,7 +235,7 @@ describe('a batch of 1,000 sources with ten broken ones', () => {
     expect(pages.length).toBe(summary().written);
     expect(pages).toEqual(ids);
     // Every good source's own page, by the id its .md records.
-    for (const name of generated.filter((n) => !generatedCopies.has(n))) {
+    for (const name of [...generated.filter((n) => !generatedCopies.has(n)), ...LEGACY.map((l) => l.name)]) {
       const id = matter(readFileSync(join(dirs.directives, `${stem(name)}.md`), 'utf8')).data.id as string;
       expect(existsSync(join(dist, 'van-ban', id, 'index.html')), id).toBe(true);
     }
@@ -244,6 +254,33 @@ describe('a batch of 1,000 sources with ten broken ones', () => {
       return n + Object.values(entry.languages).reduce((m, l) => m + l.page_count, 0);
     }, 0);
     expect(indexed).toBe(summary().written + bundles.length);
+  });
+
+  test('a TCVN3 and a Windows-1258 source are converted and published: the report says so, nguon.txt opens in the browser as readable Vietnamese, nguon-goc.bin is the raw file byte for byte', async () => {
+    const server = await startServer(dist, 0);
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      for (const l of LEGACY) {
+        const row = rows.get(l.name)!;
+        expect(row[2], `report row: ${row.join(' | ')}`).toContain(`Bản nguồn được mã hóa ${l.encoding}; văn bản đã được chuyển sang Unicode`);
+        const raw = readFileSync(join(dirs.sources, l.name));
+        const record = matter(readFileSync(join(dirs.directives, `${stem(l.name)}.md`), 'utf8')).data as { id: string; source_sha256: string };
+        expect(record.source_sha256).toBe(createHash('sha256').update(raw).digest('hex'));
+
+        const response = await page.goto(`${server.url}/van-ban/${record.id}/nguon.txt`);
+        expect(response?.headers()['content-type']).toBe('text/plain; charset=utf-8');
+        const shown = await page.locator('body').innerText();
+        expect(shown, `${l.name}: the browser shows "${shown.slice(0, 80)}…"`).toContain('Đề nghị các đồng chí chỉ đạo thực hiện nghiêm túc để đạt kết quả tốt.');
+
+        const download = await fetch(`${server.url}/van-ban/${record.id}/nguon-goc.bin`);
+        expect(download.headers.get('content-type')).toBe('application/octet-stream');
+        expect(Buffer.compare(Buffer.from(await download.arrayBuffer()), raw)).toBe(0);
+      }
+    } finally {
+      await browser.close();
+      server.close();
+    }
   });
 
   test('a directive with no body text (the header-only source) is still found by searching its number', async () => {

@@ -12,6 +12,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 import { chromium, type Browser } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/check-chromium.mjs';
 
@@ -30,8 +31,11 @@ export interface Run {
   stderr: string;
 }
 
-/** Runs a command from the project root with Node 24 (process.execPath) first on PATH. */
-/** `env` values replace the inherited ones; an undefined value removes the variable. */
+/**
+ * Runs a command from the project root with Node 24 (process.execPath) first on PATH. `env` values
+ * replace the inherited ones; an undefined value removes the variable. The output comes back without
+ * terminal colours: a CI runner may force them (FORCE_COLOR), and tests read the words, not the paint.
+ */
 export function run(args: string[], env: Record<string, string | undefined> = {}, timeoutMs = 240_000): Promise<Run> {
   const childEnv: Record<string, string> = {};
   for (const [k, v] of Object.entries({ ...process.env, ...env })) if (v !== undefined) childEnv[k] = v;
@@ -50,7 +54,7 @@ export function run(args: string[], env: Record<string, string | undefined> = {}
     child.on('error', reject);
     child.on('close', (status) => {
       clearTimeout(timer);
-      resolve({ status, stdout, stderr });
+      resolve({ status, stdout: stripVTControlCharacters(stdout), stderr: stripVTControlCharacters(stderr) });
     });
   });
 }

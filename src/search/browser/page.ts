@@ -4,22 +4,11 @@
  * URL ⇄ state ⇄ form ⇄ results; pure logic lives in src/search/shared/query.ts.
  */
 import { FILTERS, PRIMARY_BUNDLE, WITHOUT_VOCABULARY, type FilterKey } from '../shared/constants.ts';
-import { resultsByDate, countFacets, FACETS_FILE, readFacets, type FacetCounts, type FacetTable } from '../shared/facets.ts';
+import { resultsByDate, countFacets, FACETS_FILE, readFacets, withinDates, type FacetCounts, type FacetTable } from '../shared/facets.ts';
 import { foldDiacritics } from '../../shared/vietnamese.ts';
-import type { SearchHit, SearchData, WorkerMethod, WorkerMethods, WorkerReply, WorkerRequest } from './protocol.ts';
-import {
-  FILTER_PARAMS,
-  QUERY_LIMITS,
-  numberToken,
-  looksLikeDocNumber,
-  pagefindFilters,
-  queryVariants,
-  queryWords,
-  readState,
-  valueSlug,
-  writeState,
-  type SearchState,
-} from '../shared/query.ts';
+import type { SearchHit, SearchData, SearchOptions, WorkerMethod, WorkerMethods, WorkerReply, WorkerRequest } from './protocol.ts';
+import { dayBound, FILTER_PARAMS, hasCriteria, QUERY_LIMITS, pagefindFilters, queryWords, readState, valueSlug, writeState, type SearchState } from '../shared/query.ts';
+import { isTypedWord, typedForms } from '../shared/phrases.ts';
 import { RecentMap } from './recent-map.ts';
 
 const fold = (s: string): string => foldDiacritics(s).toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
@@ -28,14 +17,18 @@ interface PagefindResult extends SearchHit {
   data: () => Promise<SearchData>;
 }
 interface PagefindResponse {
+  /** In order of relevance; only the first `settled` in their final order until `settle` is done. */
   results: PagefindResult[];
+  settled: number;
+  /** Puts every result in its final order (the worker searches the query's pairs of syllables), once. */
+  settle(): Promise<void>;
   /** The worker's number for this search, whose results it keeps until told to forget them. */
   search: number;
   /** The worker that answered (the `session` it ran in): only it holds the results. */
   session: number;
 }
 interface Pagefind {
-  search(term: string | null, o?: Record<string, unknown>): Promise<PagefindResponse>;
+  search(query: string | null, options: SearchOptions): Promise<PagefindResponse>;
   /** Lets the worker free these searches' results: nothing will ask for their fragments again. */
   forget(responses: PagefindResponse[]): void;
 }
@@ -49,6 +42,9 @@ const form = document.querySelector<HTMLFormElement>('#tim-kiem-form')!;
 const input = document.querySelector<HTMLInputElement>('#tu-khoa')!;
 const sortSelect = document.querySelector<HTMLSelectElement>('#sap-xep')!;
 const exactBox = document.querySelector<HTMLInputElement>('#dau-chinh-xac')!;
+const fromBox = document.querySelector<HTMLInputElement>('#tu-ngay')!;
+const toBox = document.querySelector<HTMLInputElement>('#den-ngay')!;
+const dateNote = document.querySelector<HTMLElement>('#ghi-chu-ngay')!;
 const filterBox = document.querySelector<HTMLElement>('#bo-loc')!;
 const status = document.querySelector<HTMLElement>('#trang-thai')!;
 const notice = document.querySelector<HTMLElement>('#tu-bi-bo-qua')!;
@@ -93,9 +89,9 @@ let stream: ResultStream | null = null;
  * 2026-12-02), so a long session of research no longer grows without end.
  */
 const ANSWERS_KEPT = 4;
-const answered = new RecentMap<string, PagefindResponse[]>(ANSWERS_KEPT, (responses) => {
+const answered = new RecentMap<string, PagefindResponse>(ANSWERS_KEPT, (response) => {
   // The list on screen may still ask for more of its results (“Xem thêm”).
-  if (responses !== stream?.responses) pagefind.forget(responses);
+  if (response !== stream?.response) pagefind.forget([response]);
 });
 
 /**
@@ -173,17 +169,26 @@ function ask<M extends WorkerMethod>(method: M, ...args: Parameters<WorkerMethod
 
 /** Pagefind as the page uses it: searches and result fragments, answered by the worker. */
 const pagefind: Pagefind = {
-  search: async (term, options = {}) => {
-    const { search, hits } = await ask('search', term, options);
+  search: async (query, options) => {
+    const { search, hits, settled } = await ask('search', query, options);
     const from = session;
-    return {
+    const own = <T>(call: () => Promise<T>): Promise<T> => (from === session ? call() : Promise.reject(new EngineError('search worker restarted')));
+    const result = (hit: SearchHit): PagefindResult => ({ ...hit, data: () => own(() => ask('data', search, hit.id)) });
+    let settling: Promise<void> | null = null;
+    const response: PagefindResponse = {
       search,
       session: from,
-      results: hits.map((hit) => ({
-        ...hit,
-        data: () => (from === session ? ask('data', search, hit.id) : Promise.reject(new EngineError('search worker restarted'))),
-      })),
+      results: hits.map(result),
+      settled,
+      settle: () =>
+        (settling ??= own(() => ask('settle', search)).then((final) => {
+          // Same pages, final order: the scores of the first answer stay with them.
+          const known = new Map(response.results.map((r) => [r.id, r]));
+          response.results = final.hits.map((hit) => known.get(hit.id) ?? result(hit));
+          response.settled = final.settled;
+        })),
     };
+    return response;
   },
   forget: (responses) => {
     // A worker started since has none of them.
@@ -203,37 +208,54 @@ async function loadPagefind(exact: boolean): Promise<Pagefind> {
 }
 
 /**
- * Results of several query variants as one list: each page once, with its best score; by score for
- * relevance, else by date of issue from the facets table (src/search/shared/facets.ts).
+ * The results in the order asked: the worker's for relevance (src/search/shared/phrases.ts), else by
+ * date of issue from the facets table (src/search/shared/facets.ts); between the dates asked, if any.
  */
-function ordered(responses: PagefindResponse[], sort: SearchState['sort']): PagefindResult[] {
-  const byScore = responses.length === 1 ? responses[0]!.results : bestOfEach(responses);
-  return sort === 'lien-quan' ? byScore : resultsByDate(byScore, facetPages, sort === 'moi-nhat');
-}
-
-/** Each page of several responses once, with its best score, best first. */
-function bestOfEach(responses: PagefindResponse[]): PagefindResult[] {
-  const best = new Map<string, PagefindResult>();
-  for (const r of responses.flatMap((x) => x.results)) if ((best.get(r.id)?.score ?? -1) < r.score) best.set(r.id, r);
-  return [...best.values()].sort((a, b) => b.score - a.score);
+function ordered(response: PagefindResponse, state: SearchState): { results: PagefindResult[]; undated: number } {
+  const sorted = state.sort === 'lien-quan' ? response.results : resultsByDate(response.results, facetPages, state.sort === 'moi-nhat');
+  if (state.from === null && state.to === null) return { results: sorted, undated: 0 };
+  return withinDates(sorted, facetPages, state.from && dayBound(state.from, 'first'), state.to && dayBound(state.to, 'last'));
 }
 
 /** The ordered results, shown a page at a time: only the shown ones load their fragment. */
 class ResultStream {
   private at = 0;
-  readonly results: PagefindResult[];
+  private results: PagefindResult[];
+  /** Results left out of a search between two dates for having no date. */
+  readonly undated: number;
   /** The answer the results come from, which the worker must keep while they are shown. */
-  readonly responses: PagefindResponse[];
-  constructor(responses: PagefindResponse[], sort: SearchState['sort']) {
-    this.responses = responses;
-    this.results = ordered(responses, sort);
+  readonly response: PagefindResponse;
+  private readonly state: SearchState;
+  constructor(response: PagefindResponse, state: SearchState) {
+    this.response = response;
+    this.state = state;
+    ({ results: this.results, undated: this.undated } = ordered(response, state));
   }
 
-  /** Fetches a page of fragments at once, not one round trip after another. */
-  next(count: number): Promise<SearchData[]> {
+  /** The ids of the results, in any order (for counting). */
+  get ids(): string[] {
+    return this.results.map((r) => r.id);
+  }
+
+  /**
+   * Fetches a page of fragments at once, not one round trip after another. In order of relevance,
+   * a page that goes past the results already in their final order waits for the rest's order.
+   */
+  async next(count: number): Promise<SearchData[]> {
+    if (this.state.sort === 'lien-quan' && this.at + count > this.settledShown()) {
+      await this.response.settle();
+      this.results = ordered(this.response, this.state).results;
+    }
     const page = this.results.slice(this.at, this.at + count);
     this.at += page.length;
     return Promise.all(page.map((r) => r.data()));
+  }
+
+  /** How many of the results as listed are in their final order: those of the answer's settled head. */
+  private settledShown(): number {
+    const settled = new Set(this.response.results.slice(0, this.response.settled).map((r) => r.id));
+    const at = this.results.findIndex((r) => !settled.has(r.id));
+    return at === -1 ? this.results.length : at;
   }
 
   get done(): boolean {
@@ -257,8 +279,9 @@ async function run(state: SearchState): Promise<void> {
   const mine = ++generation;
   syncForm(state);
   renderCut(state);
-  if (!state.query && Object.keys(state.filters).length === 0) {
+  if (!hasCriteria(state)) {
     renderIdle();
+    renderDates(state, 0);
     return;
   }
   renderStatus(BUSY);
@@ -270,36 +293,33 @@ async function run(state: SearchState): Promise<void> {
 }
 
 async function search(state: SearchState, mine: number): Promise<void> {
-  const hasFilters = Object.keys(state.filters).length > 0;
   const pf = await loadPagefind(state.exact);
-  // A filter's URL value names one of the table's values.
-  if (hasFilters) await loadFacets();
+  // A filter's URL value names one of the table's values; dates come from the table too.
+  if (Object.keys(state.filters).length > 0 || state.from || state.to) await loadFacets();
   // Every search leaves out the bundles' vocabulary pages (src/search/build/vocabulary.ts).
   const filters = { ...pagefindFilters(state, knownValues), ...WITHOUT_VOCABULARY };
-  const base = state.query ? queryVariants(state.query, state.exact) : [null];
-  // A document number also matches its compact form, which the index holds for every number.
-  const variants = state.query && looksLikeDocNumber(state.query) ? [...base, numberToken(state.query)] : base;
-  // One search per variant, in any order: a date order comes from the facets table.
-  const key = writeState(state);
-  let responses = answered.get(key);
-  if (!responses) {
-    responses = await Promise.all(variants.map((q) => pf.search(q, { filters })));
-    answered.set(key, responses);
+  // The answer depends on the query, the filters and the tone marks; the order and the dates are the page's.
+  const key = writeState({ ...state, sort: 'lien-quan', from: null, to: null });
+  let response = answered.get(key);
+  if (!response) {
+    response = await pf.search(state.query || null, { filters, exact: state.exact });
+    answered.set(key, response);
   }
   if (state.sort !== 'lien-quan') await loadFacets();
   if (mine !== generation) return;
-  const shown = new ResultStream(responses, state.sort);
+  const shown = new ResultStream(response, state);
   stream = shown;
   renderNotice([]);
   list.replaceChildren();
   await showMore(state);
   if (mine !== generation) return;
   renderStatus(shown.total === 0 ? 'Không tìm thấy văn bản nào.' : `${shown.total} văn bản${state.query ? ` cho “${state.query}”` : ''}.`);
+  renderDates(state, shown.undated);
   empty.hidden = shown.total !== 0;
   // Filter counts, over every result (of all variants), once the table is here.
   await loadFacets();
   if (mine !== generation) return;
-  renderFilters(countFacets(facetPages, shown.results.map((r) => r.id)), state);
+  renderFilters(countFacets(facetPages, shown.ids), state);
   // After the results are on screen: which words matched nothing (Pagefind drops them silently)?
   // The results stand if this fails; a failed worker has been stopped and the next search starts another.
   if (state.query) {
@@ -316,9 +336,9 @@ async function ignoredWords(pf: Pagefind, state: SearchState): Promise<string[]>
   if (queryWords(state.query).length < 2 || words.length === 0) return [];
   const counts = await Promise.all(
     words.map(async (w) => {
-      const found = await Promise.all(queryVariants(w, state.exact).map((v) => pf.search(v, { filters: WITHOUT_VOCABULARY })));
-      pf.forget(found); // only counted, never shown
-      return found.some((r) => r.results.length > 0);
+      const found = await pf.search(w, { filters: WITHOUT_VOCABULARY, exact: state.exact });
+      pf.forget([found]); // only counted, never shown
+      return found.results.length > 0;
     }),
   );
   return words.filter((_, i) => !counts[i]);
@@ -337,7 +357,7 @@ async function showMore(state: SearchState): Promise<void> {
 function resultItem(d: SearchData, state: SearchState): HTMLLIElement {
   const li = document.createElement('li');
   const a = document.createElement('a');
-  const nodes = excerptNodes(d.excerpt);
+  const nodes = excerptNodes(d.excerpt, typedForms(state.query));
   const marks = markedWords(nodes);
   const url = new URL(d.url, location.origin);
   for (const w of marks) url.searchParams.append('pagefind-highlight', w);
@@ -359,14 +379,16 @@ const inert = document.createElement('template');
 
 /**
  * Pagefind's excerpt is text with <mark> around matches. It is rebuilt from text nodes and marks
- * only, so nothing in a directive's text can ever become markup on this page.
+ * only, so nothing in a directive's text can ever become markup on this page. A mark stays only
+ * around a word the reader typed (folded as typed): Pagefind also marks longer words that begin
+ * with a typed one (“chống” for `cho`), which in Vietnamese are other words.
  */
-function excerptNodes(excerpt: string): Node[] {
+function excerptNodes(excerpt: string, typed: Set<string>): Node[] {
   // A <template>'s content is inert (no script runs, no image loads) and, unlike DOMParser, it does
   // not create a new document for each excerpt.
   inert.innerHTML = excerpt;
   return [...inert.content.childNodes].map((n) => {
-    if (n.nodeName === 'MARK') {
+    if (n.nodeName === 'MARK' && isTypedWord(n.textContent ?? '', typed)) {
       const m = document.createElement('mark');
       m.textContent = n.textContent;
       return m;
@@ -466,6 +488,27 @@ function renderCut(state: SearchState): void {
         : '';
 }
 
+/** A day as the page shows dates: 2021-07-01 → 01/07/2021. */
+const shownDay = (day: string): string => day.split('-').reverse().join('/');
+
+/**
+ * Says what a search between two dates left out: the directives without a date, which no range
+ * can place, and any bound that is not a date (which the search ignores).
+ */
+function renderDates(state: SearchState, undated: number): void {
+  const from = state.from && dayBound(state.from, 'first');
+  const to = state.to && dayBound(state.to, 'last');
+  const notes: string[] = [];
+  if (state.badDates.length > 0)
+    notes.push(`${state.badDates.map((d) => `“${d}”`).join(', ')} không phải là ngày (cần dạng năm-tháng-ngày như 2021-07-21, hoặc năm-tháng như 2021-07) nên không được dùng để lọc.`);
+  if (undated > 0)
+    notes.push(
+      `Tìm trong khoảng ${from ? `từ ${shownDay(from)}` : ''}${from && to ? ' ' : ''}${to ? `đến ${shownDay(to)}` : ''}: ${undated} văn bản không rõ ngày ban hành đã được bỏ ra.`,
+    );
+  dateNote.hidden = notes.length === 0;
+  dateNote.textContent = notes.join(' ');
+}
+
 function renderIdle(): void {
   list.replaceChildren();
   more.hidden = true;
@@ -476,9 +519,13 @@ function renderIdle(): void {
 }
 
 function syncForm(state: SearchState): void {
-  input.value = state.query;
+  // The box is left alone while the reader types in it: the search follows the box, not the reverse.
+  if (!typing || document.activeElement !== input) input.value = state.query;
   sortSelect.value = state.sort;
   exactBox.checked = state.exact;
+  // A month in the URL shows as its first or last day: a date field holds whole days only.
+  fromBox.value = (state.from && dayBound(state.from, 'first')) ?? '';
+  toBox.value = (state.to && dayBound(state.to, 'last')) ?? '';
 }
 
 function formState(): SearchState {
@@ -486,10 +533,63 @@ function formState(): SearchState {
 }
 
 function navigate(state: SearchState): void {
+  stopTyping();
   const url = `${location.pathname}${writeState(state)}`;
   if (url !== `${location.pathname}${location.search}`) history.pushState(null, '', url);
   void run(state);
 }
+
+/**
+ * Search as one types. After a pause, the results follow the box, but only once its last word is
+ * complete: a space typed after it, or a longer pause (an input method composing a syllable, or a
+ * reader who stopped). Half a syllable would search for every longer word it begins, a search as
+ * dear as any. The first search of a spell of typing adds one entry to the history and the next
+ * ones replace it, so the back button goes to the search before, not to every word typed.
+ */
+const TYPING_PAUSE_MS = 300;
+const WORD_PAUSE_MS = 900;
+let typingTimer: ReturnType<typeof setTimeout> | undefined;
+/** Whether the URL on screen already comes from this spell of typing. */
+let typing = false;
+let composing = false;
+
+function stopTyping(): void {
+  clearTimeout(typingTimer);
+  typing = false;
+}
+
+function searchAsTyped(): void {
+  const state = formState();
+  const url = `${location.pathname}${writeState(state)}`;
+  if (url === `${location.pathname}${location.search}`) return;
+  if (typing) history.replaceState(null, '', url);
+  else history.pushState(null, '', url);
+  typing = true;
+  void run(state);
+}
+
+input.addEventListener('input', () => {
+  clearTimeout(typingTimer);
+  if (composing) return;
+  typingTimer = setTimeout(searchAsTyped, /\s$/.test(input.value) ? TYPING_PAUSE_MS : WORD_PAUSE_MS);
+});
+input.addEventListener('compositionstart', () => (composing = true));
+input.addEventListener('compositionend', () => {
+  composing = false;
+  input.dispatchEvent(new Event('input'));
+});
+
+/**
+ * The first sign that the reader is about to search (the box focused, a key pressed in it) starts
+ * Pagefind, so that its start-up runs while the reader types. A failure is the search's to report.
+ */
+function warmUp(): void {
+  input.removeEventListener('focus', warmUp);
+  input.removeEventListener('keydown', warmUp);
+  void loadPagefind(exactBox.checked).catch(() => undefined);
+}
+input.addEventListener('focus', warmUp);
+input.addEventListener('keydown', warmUp);
 
 /** The search a URL names; a query the page cut is put back into the URL as searched. */
 function fromLocation(): SearchState {
@@ -506,7 +606,10 @@ form.addEventListener('change', (event) => {
   if (event.target !== input) navigate(formState());
 });
 more.addEventListener('click', () => void showMore(readState(new URLSearchParams(location.search))).catch((error: unknown) => renderError(error, true)));
-window.addEventListener('popstate', () => void run(fromLocation()));
+window.addEventListener('popstate', () => {
+  stopTyping();
+  void run(fromLocation());
+});
 
 // Keyboard: ↓ from the box to the first result, ↑/↓ between results, ↑ from the first back to the box.
 form.addEventListener('keydown', (event) => {

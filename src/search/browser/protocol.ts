@@ -12,6 +12,14 @@ export interface SearchAnswer {
   /** Numbers this search for `data`. */
   search: number;
   hits: SearchHit[];
+  /** How many of the first hits are in their final order; `settle` orders the rest. */
+  settled: number;
+}
+export interface SearchOptions {
+  /** Pagefind's filters, the vocabulary page's exclusion included. */
+  filters: Record<string, unknown>;
+  /** Strict tone marks: no đ/d variants (Pagefind itself was started with `exactDiacritics`). */
+  exact: boolean;
 }
 export interface SearchData {
   url: string;
@@ -22,8 +30,16 @@ export interface SearchData {
 export interface WorkerMethods {
   /** Starts Pagefind (again, when strict tone marks are switched) with every bundle merged. */
   load(exact: boolean): null;
-  /** Runs a search; its results are kept under the search's number until forgotten. */
-  search(term: string | null, options: Record<string, unknown>): SearchAnswer;
+  /**
+   * Searches a query as typed (null: the filters alone) and answers its results in order of
+   * relevance (src/search/shared/phrases.ts); they are kept under the search's number until forgotten.
+   */
+  search(query: string | null, options: SearchOptions): SearchAnswer;
+  /**
+   * The hits of a search in their final order, once the pairs of syllables it waited for are
+   * searched (src/search/shared/phrases.ts); their scores are not given again (0).
+   */
+  settle(search: number): Omit<SearchAnswer, 'search'>;
   /** One result's page URL, excerpt (highlighting that search's words) and metadata. */
   data(search: number, pageId: string): SearchData;
   /**

@@ -11,7 +11,8 @@
  */
 import { startupFiles, startupKey, type PagefindEntry } from './startup.ts';
 import { BUNDLES_FILE, PRIMARY_BUNDLE as PRIMARY } from '../shared/constants.ts';
-import type { SearchAnswer, SearchData, WorkerMethod, WorkerMethods, WorkerReply, WorkerRequest } from './protocol.ts';
+import { planSearches, rankResults, searchPlan, type PlanAnswers, type Ranking, type SearchPlan } from '../shared/phrases.ts';
+import type { SearchAnswer, SearchData, SearchOptions, WorkerMethod, WorkerMethods, WorkerReply, WorkerRequest } from './protocol.ts';
 
 interface PagefindResult {
   id: string;
@@ -28,8 +29,15 @@ interface Pagefind {
 
 /** The Pagefind in use and whether it was started with strict tone marks. */
 let current: { exact: boolean; ready: Promise<Pagefind> } | null = null;
-/** The results of each search so far, by page id: `data` reads a page's fragment through them. */
-const searches = new Map<number, Map<string, PagefindResult>>();
+/**
+ * Each search so far: the result of each page (its best-matching search, whose excerpt `data`
+ * shows), and, until its pairs of syllables are searched (`settle`), what that needs.
+ */
+interface Kept {
+  results: Map<string, PagefindResult>;
+  pending: { plan: SearchPlan; answers: PlanAnswers<PagefindResult>; filters: Record<string, unknown> } | null;
+}
+const searches = new Map<number, Kept>();
 let searchCount = 0;
 
 /**
@@ -118,17 +126,71 @@ function load(exact: boolean): Promise<Pagefind> {
   return ready;
 }
 
-async function search(term: string | null, options: Record<string, unknown>): Promise<SearchAnswer> {
-  if (!current) throw new Error('search before load');
-  const pf = await current.ready;
-  const response = await pf.search(term, options);
-  const search = ++searchCount;
-  searches.set(search, new Map(response.results.map((r) => [r.id, r])));
-  return { search, hits: response.results.map(({ id, score }) => ({ id, score })) };
+/**
+ * A query as the reader typed it, searched as its plan (src/search/shared/phrases.ts): the whole
+ * query in its đ/d variants, each quoted phrase, each run of syllables typed together, ranked as
+ * one list. Its pairs of syllables wait for `settle`: they only order the pages that do not hold
+ * every run, which come after those that do, often past the first page of results. Each page keeps
+ * the result of the search it matched best, whose excerpt `data` shows. No query: every page the
+ * filters let through, in Pagefind's order.
+ */
+async function search(query: string | null, options: SearchOptions): Promise<SearchAnswer> {
+  const pf = await ready();
+  const filters = { filters: options.filters };
+  const number = ++searchCount;
+  if (query === null) {
+    const { results } = await pf.search(null, filters);
+    searches.set(number, { results: new Map(results.map((r) => [r.id, r])), pending: null });
+    return { search: number, hits: results.map(({ id, score }) => ({ id, score })), settled: results.length };
+  }
+  const plan = searchPlan(query, options.exact);
+  const found = await searchAll(pf, planSearches(plan), filters);
+  const answer = (qs: string[]): PagefindResult[][] => qs.map((q) => found.get(q)!);
+  const answers: PlanAnswers<PagefindResult> = {
+    plain: answer(plan.plain),
+    required: plan.required.map(answer),
+    together: plan.together.map(answer),
+    pairs: plan.pairs.length > 0 ? null : [],
+  };
+  const ranking = rankResults(answers);
+  searches.set(number, { results: excerpts(ranking), pending: answers.pairs === null ? { plan, answers, filters } : null });
+  return { search: number, ...hitsOf(ranking) };
 }
 
+/** Searches the pairs of syllables of a search, if it waits for them, and answers its results in their final order. */
+async function settle(number: number): Promise<Omit<SearchAnswer, 'search'>> {
+  const kept = searches.get(number);
+  if (!kept) throw new Error(`no search ${number}`);
+  if (kept.pending) {
+    const { plan, answers, filters } = kept.pending;
+    const found = await searchAll(await ready(), planSearches(plan, 'pairs'), filters);
+    answers.pairs = plan.pairs.map((variants) => variants.map((q) => found.get(q)!));
+    kept.pending = null;
+    kept.results = excerpts(rankResults(answers));
+  }
+  const results = [...kept.results.values()];
+  return { hits: results.map(({ id }) => ({ id, score: 0 })), settled: results.length };
+}
+
+const ready = (): Promise<Pagefind> => {
+  if (!current) throw new Error('search before load');
+  return current.ready;
+};
+
+/** Runs some searches at once: each one's results, by search. */
+const searchAll = async (pf: Pagefind, queries: string[], filters: Record<string, unknown>): Promise<Map<string, PagefindResult[]>> =>
+  new Map(await Promise.all(queries.map(async (q) => [q, (await pf.search(q, filters)).results] as const)));
+
+/** Each ranked page's result to show, in the ranking's order. */
+const excerpts = (ranking: Ranking<PagefindResult>): Map<string, PagefindResult> => new Map(ranking.results.map((r) => [r.id, r.excerpt]));
+
+const hitsOf = (ranking: Ranking<PagefindResult>): Omit<SearchAnswer, 'search'> => ({
+  hits: ranking.results.map(({ id, score }) => ({ id, score })),
+  settled: ranking.settled,
+});
+
 async function data(search: number, pageId: string): Promise<SearchData> {
-  const result = searches.get(search)?.get(pageId);
+  const result = searches.get(search)?.results.get(pageId);
   if (!result) throw new Error(`no result ${pageId} of search ${search}`);
   const { url, excerpt, meta } = await result.data();
   return { url, excerpt, meta };
@@ -143,6 +205,7 @@ function forget(numbers: number[]): null {
 const methods: { [M in WorkerMethod]: (...args: Parameters<WorkerMethods[M]>) => Promise<ReturnType<WorkerMethods[M]>> | ReturnType<WorkerMethods[M]> } = {
   load: (exact) => load(exact).then(() => null),
   search,
+  settle,
   data,
   forget,
 };

@@ -48,6 +48,8 @@ export function searchableExtras(d: Directive): string {
  * The record fields whose text the directive page puts in Pagefind's index (the facsimile and the
  * extras above). Ids, file names, hashes and curators' notes are not indexed: their words in a
  * bundle's vocabulary page (src/search/build/vocabulary.ts) would only weigh down every index chunk.
+ * Nor is the Nơi nhận list (`cc`), which the facsimile shows but keeps out of the index
+ * (src/components/Facsimile.astro says why).
  */
 const INDEXED_FIELDS = [
   'title',
@@ -61,7 +63,6 @@ const INDEXED_FIELDS = [
   'place',
   'subject',
   'recipients',
-  'cc',
   'signing_authority',
   'signer_title',
   'signer_name',

@@ -15,6 +15,10 @@ export const SEARCH_PARAMS = {
   principle: 'phuong-cham',
   sort: 'sap-xep',
   exact: 'dau',
+  /** Date of issue from (YYYY-MM-DD, or YYYY-MM: from the first of that month). */
+  from: 'tu',
+  /** Date of issue to (YYYY-MM-DD, or YYYY-MM: to the last of that month). */
+  to: 'den',
 } as const;
 
 /** Pagefind filter names (internal keys) → URL parameter (see SEARCH_PARAMS) and Vietnamese label. */

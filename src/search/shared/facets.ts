@@ -27,6 +27,11 @@ export interface FacetTable {
   ids: string;
   /** How many pages have a date: the first `dated` of `ids`. */
   dated: number;
+  /**
+   * The dates of issue of the first `dated` pages, as runs in their order: each date and how many
+   * pages in a row have it (the pages are in date order, so a date is one run).
+   */
+  dates: Array<[date: string, pages: number]>;
   /** Per filter, the codes of the pages in the order of `ids`, run together. */
   codes: Record<FilterKey, string>;
 }
@@ -91,7 +96,14 @@ export function facetTable(pages: FacetPage[]): FacetTable {
       })
       .join('');
   }
-  return { values, kinds, ids: sortedPages.map((p) => p.id).join(' '), dated: sortedPages.filter((p) => p.date !== null).length, codes };
+  const dates: FacetTable['dates'] = [];
+  for (const { date } of sortedPages) {
+    if (date === null) break;
+    const last = dates.at(-1);
+    if (last?.[0] === date) last[1]++;
+    else dates.push([date, 1]);
+  }
+  return { values, kinds, ids: sortedPages.map((p) => p.id).join(' '), dated: sortedPages.filter((p) => p.date !== null).length, dates, codes };
 }
 
 export type FacetCounts = Record<FilterKey, Record<string, number>>;
@@ -100,6 +112,8 @@ export interface FacetRow {
   /** Position in date order; undated pages come after every dated one. */
   rank: number;
   dated: boolean;
+  /** Date of issue, YYYY-MM-DD; null for an undated page. */
+  date: string | null;
   values: Record<FilterKey, string[]>;
 }
 
@@ -111,6 +125,7 @@ export function readFacets(table: FacetTable): Map<string, FacetRow> {
     for (let i = 0; i < width; i++) n = n * 64 + DIGITS.indexOf(code[pos + i]!);
     return n;
   };
+  const dateOf = table.dates.flatMap(([date, pages]) => Array<string>(pages).fill(date));
   return new Map(
     ids.map((id, row) => {
       const out = {} as Record<FilterKey, string[]>;
@@ -126,7 +141,7 @@ export function readFacets(table: FacetTable): Map<string, FacetRow> {
           }
         }
       }
-      return [id, { rank: row, dated: row < table.dated, values: out }];
+      return [id, { rank: row, dated: row < table.dated, date: dateOf[row] ?? null, values: out }];
     }),
   );
 }
@@ -154,4 +169,22 @@ export function resultsByDate<T extends { id: string }>(results: T[], pages: Map
   };
   const group = (r: T): number => (pages.get(r.id)?.dated ? 0 : 1);
   return [...results].sort((a, b) => group(a) - group(b) || place(a) - place(b));
+}
+
+/**
+ * The results issued between two days (YYYY-MM-DD, inclusive; null: no bound), in their order, and
+ * how many were left out for having no date: a ranged search cannot place them, and the page says so.
+ * Results the table does not know count as undated.
+ */
+export function withinDates<T extends { id: string }>(results: T[], pages: Map<string, FacetRow>, from: string | null, to: string | null): { results: T[]; undated: number } {
+  let undated = 0;
+  const kept = results.filter((r) => {
+    const date = pages.get(r.id)?.date ?? null;
+    if (date === null) {
+      undated++;
+      return false;
+    }
+    return (from === null || date >= from) && (to === null || date <= to);
+  });
+  return { results: kept, undated };
 }

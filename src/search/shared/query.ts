@@ -26,6 +26,11 @@ export interface SearchState {
   exact: boolean;
   /** Which limit cut the query as it came (QUERY_LIMITS), or null when it came whole. */
   cut: QueryCut | null;
+  /** Dates of issue from and to, as given (YYYY-MM-DD or YYYY-MM); null: no bound. */
+  from: string | null;
+  to: string | null;
+  /** Values of `tu` or `den` that are not a date, which the search leaves out (and says so). */
+  badDates: string[];
 }
 
 /**
@@ -89,14 +94,40 @@ export function readState(params: URLSearchParams): SearchState {
   // Every way into a search (the URL, the form, going back) passes here, so the page, the URL and
   // Pagefind all see the same bounded query.
   const { query, cut } = boundQuery((params.get(SEARCH_PARAMS.query) ?? '').normalize('NFC').trim());
+  const bound = (name: string): string | null => params.get(name)?.trim() || null;
+  const from = bound(SEARCH_PARAMS.from);
+  const to = bound(SEARCH_PARAMS.to);
   return {
     query,
     filters,
     sort: sort === 'moi-nhat' || sort === 'cu-nhat' ? sort : 'lien-quan',
     exact: params.get(SEARCH_PARAMS.exact) === '1',
     cut,
+    from: from !== null && dayBound(from, 'first') ? from : null,
+    to: to !== null && dayBound(to, 'last') ? to : null,
+    badDates: [from, to].filter((d): d is string => d !== null && dayBound(d, 'first') === null),
   };
 }
+
+/**
+ * The day a date bound of the URL names, YYYY-MM-DD: the day itself, or for a month (YYYY-MM) its
+ * first or last day; null when it is not a real date ("2021-13", "2021-02-30", "hôm qua").
+ */
+export function dayBound(value: string, end: 'first' | 'last'): string | null {
+  const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(value);
+  if (!match) return null;
+  const [, y, m, d] = match;
+  const year = Number(y);
+  const month = Number(m);
+  if (month < 1 || month > 12) return null;
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const day = d === undefined ? (end === 'first' ? 1 : days) : Number(d);
+  if (day < 1 || day > days) return null;
+  return `${y}-${m}-${String(day).padStart(2, '0')}`;
+}
+
+/** Whether a search has anything to search by: a query, a filter or a date bound. */
+export const hasCriteria = (state: SearchState): boolean => state.query !== '' || Object.keys(state.filters).length > 0 || state.from !== null || state.to !== null;
 
 /** The URL query string of a state; empty and default values are left out to keep links short. */
 export function writeState(state: SearchState): string {
@@ -107,6 +138,8 @@ export function writeState(state: SearchState): string {
   }
   if (state.sort !== 'lien-quan') params.set(SEARCH_PARAMS.sort, state.sort);
   if (state.exact) params.set(SEARCH_PARAMS.exact, '1');
+  if (state.from) params.set(SEARCH_PARAMS.from, state.from);
+  if (state.to) params.set(SEARCH_PARAMS.to, state.to);
   const s = params.toString();
   return s ? `?${s}` : '';
 }

@@ -1,7 +1,7 @@
 /**
- * Writes each directive's downloads next to its page: the raw source byte for byte (`nguon.txt`),
- * the archive file (`van-ban.md`) and the record as JSON (`van-ban.json`); and, from the same
- * records, the manifest the index step reads (src/search/build/manifest.ts).
+ * Writes each directive's downloads next to its page: the source as UTF-8 text (`nguon.txt`, see
+ * sourceDownloads), the archive file (`van-ban.md`) and the record as JSON (`van-ban.json`); and,
+ * from the same records, the manifest the index step reads (src/search/build/manifest.ts).
  * Plain file copies here instead of Astro endpoints: three routes per directive tripled the
  * pages Astro renders for what is a copy (docs/decisions/0019-downloads-as-plain-files.md).
  *
@@ -11,12 +11,14 @@
  * waits for it at `astro:build:done`, before the index step reads the records.
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { access, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import matter from 'gray-matter';
+import { convertLegacy, guessLegacyEncoding, isConvertible } from '../../shared/legacy-encoding.ts';
 import { ARCHIVE_DIR, missingSourcesMessage, SOURCES_DIR } from '../paths.ts';
 import { DOWNLOADS, directivePath } from '../routes.ts';
 import { ManifestCollector, SEARCH_MANIFEST_FILE, type DirectiveRecord } from '../../search/build/manifest.ts';
@@ -34,10 +36,26 @@ function writeOne(file: string, outDir: string, archiveDir: string, sourcesDir: 
   const record = { ...data, body: content.replace(/^\n/, '') } as DirectiveRecord;
   const dir = join(outDir, directivePath(String(data.id)));
   mkdirSync(dir, { recursive: true });
-  copyFileSync(join(sourcesDir, String(data.source_file)), join(dir, DOWNLOADS.source));
+  const source = sourceDownloads(readFileSync(join(sourcesDir, String(data.source_file))), String(data.source_file));
+  writeFileSync(join(dir, DOWNLOADS.source), source.text);
+  if (source.raw) writeFileSync(join(dir, DOWNLOADS.rawSource), source.raw);
   writeFileSync(join(dir, DOWNLOADS.markdown), text);
   writeFileSync(join(dir, DOWNLOADS.json), `${JSON.stringify(record, null, 2)}\n`);
   manifest.add(record);
+}
+
+/**
+ * What a directive's source is served as. `nguon.txt` is always UTF-8 text, as its Content-Type says
+ * (src/site/security.ts): a UTF-8 source byte for byte; a source ingest converted from TCVN3 or
+ * Windows-1258 as that converted text, read the same way (src/shared/legacy-encoding.ts), since no
+ * browser reads TCVN3; then the raw bytes, whose SHA-256 the page gives, are `raw`, served beside it.
+ */
+export function sourceDownloads(bytes: Uint8Array, sourceFile: string): { text: Uint8Array; raw: Uint8Array | null } {
+  if (isUtf8(bytes)) return { text: bytes, raw: null };
+  const legacy = guessLegacyEncoding(bytes);
+  const converted = legacy !== null && isConvertible(legacy) ? convertLegacy(bytes, legacy) : null;
+  if (!converted?.ok) throw new Error(`${sourceFile}: not UTF-8, and in no encoding ingest converts; run npm run ingest, which rejects it`);
+  return { text: Buffer.from(converted.text, 'utf8'), raw: bytes };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { countControlCharacters, normalizeText } from '../../../scripts/ingest/normalize.ts';
+import { countControlCharacters, countLookalikeLetters, isMottoLine, normalizeText } from '../../../scripts/ingest/normalize.ts';
 
 const C0 = Array.from({ length: 0x20 }, (_, i) => String.fromCharCode(i)).filter((c) => !'\t\n\v\f\r'.includes(c));
 const C1 = Array.from({ length: 0x20 }, (_, i) => String.fromCharCode(0x80 + i));
@@ -24,6 +24,22 @@ describe('normalizeText: control and bidi characters', () => {
   });
   test('composes a letter and its tone mark once a control character between them is gone', () => {
     expect(normalizeText('to\u0007\u0300')).toBe('tò');
+  });
+});
+
+describe('normalizeText: letters that look like Đ/đ', () => {
+  test('folds Ð (U+00D0) and Ɖ (U+0189) to Đ, ð (U+00F0) and ɖ (U+0256) to đ, and counts them', () => {
+    const text = '\u00D0ẮK NÔNG, \u0189ẮK MIL: \u00F0ịa phương, \u0256ảng bộ';
+    expect(normalizeText(text)).toBe('ĐẮK NÔNG, ĐẮK MIL: địa phương, đảng bộ');
+    expect(countLookalikeLetters(text)).toBe(4);
+  });
+  test('makes a motto spelt with a look-alike letter a motto again', () => {
+    expect(isMottoLine('\u00D0ẢNG CỘNG SẢN VIỆT NAM')).toBe(false);
+    expect(isMottoLine(normalizeText('\u00D0ẢNG CỘNG SẢN VIỆT NAM'))).toBe(true);
+    expect(isMottoLine(normalizeText('\u0189ộc lập - Tự do - Hạnh phúc'))).toBe(true);
+  });
+  test('counts nothing in a text written with the real Đ (U+0110) and đ (U+0111)', () => {
+    expect(countLookalikeLetters('Đảng bộ tỉnh Đắk Nông chỉ đạo')).toBe(0);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { resultsByDate, countFacets, facetTable, readFacets, type FacetPage } from '../../../src/search/shared/facets.ts';
+import { resultsByDate, countFacets, facetTable, readFacets, withinDates, type FacetPage } from '../../../src/search/shared/facets.ts';
 
 /** A page of the given year (1 July), or undated when the year is "Không rõ ngày". */
 const page = (id: string, tinh: string, nam: string, phuong_cham: string[] = [], date: string | null = /^\d{4}$/.test(nam) ? `${nam}-07-01` : null): FacetPage => ({
@@ -100,5 +100,38 @@ describe('displayOrder: the table lists each filter\'s values as the search page
     const read = readFacets(facetTable(pages));
     for (const p of pages) expect(values(read, p.id)?.tinh).toEqual(p.filters.tinh);
     expect(values(read, 'vi_1')?.phuong_cham).toEqual(['4 tại chỗ', '5K']);
+  });
+});
+
+describe('withinDates', () => {
+  const table = readFacets(
+    facetTable([
+      page('vi_feb', 'Sóc Trăng', '2021', [], '2021-02-09'),
+      page('vi_jul13', 'Kiên Giang', '2021', [], '2021-07-13'),
+      page('vi_jul21a', 'Kon Tum', '2021', [], '2021-07-21'),
+      page('vi_jul21b', 'Gia Lai', '2021', [], '2021-07-21'),
+      page('vi_undated', 'Gia Lai', 'Không rõ ngày'),
+    ]),
+  );
+  const ids = ['vi_undated', 'vi_jul21b', 'vi_feb', 'vi_jul13', 'vi_jul21a'].map((id) => ({ id }));
+
+  test('reads back each page\'s date of issue from the table', () => {
+    expect([...table].map(([id, row]) => [id, row.date])).toEqual([
+      ['vi_feb', '2021-02-09'],
+      ['vi_jul13', '2021-07-13'],
+      ['vi_jul21a', '2021-07-21'],
+      ['vi_jul21b', '2021-07-21'],
+      ['vi_undated', null],
+    ]);
+  });
+  test('keeps the results issued between the two days, both included, in their order', () => {
+    expect(withinDates(ids, table, '2021-07-13', '2021-07-21')).toEqual({ results: [{ id: 'vi_jul21b' }, { id: 'vi_jul13' }, { id: 'vi_jul21a' }], undated: 1 });
+  });
+  test('a single bound leaves the other side open', () => {
+    expect(withinDates(ids, table, null, '2021-07-13').results).toEqual([{ id: 'vi_feb' }, { id: 'vi_jul13' }]);
+    expect(withinDates(ids, table, '2021-07-14', null).results).toEqual([{ id: 'vi_jul21b' }, { id: 'vi_jul21a' }]);
+  });
+  test('counts the undated results it leaves out, and an id the table does not know as undated', () => {
+    expect(withinDates([{ id: 'vi_undated' }, { id: 'vi_unknown' }, { id: 'vi_feb' }], table, '2020-01-01', '2022-12-31')).toEqual({ results: [{ id: 'vi_feb' }], undated: 2 });
   });
 });

@@ -21,6 +21,12 @@ describe('what the index records', () => {
     expect(texts).not.toContain('ab12');
     expect(texts).not.toContain('gia-lai/khong-ro-ngay-chi-thi');
   });
+  test('leaves out the Nơi nhận list, which the page shows but does not index', () => {
+    const d = { ...undated, recipients: ['Các huyện ủy'], cc: ['Lưu Văn phòng Tỉnh ủy'], body: 'Thân văn bản' } as unknown as Directive & { body: string };
+    const texts = indexedTexts(d).flat();
+    expect(texts).toContain('Các huyện ủy');
+    expect(texts).not.toContain('Lưu Văn phòng Tỉnh ủy');
+  });
   test('files an undated directive under the year "Không rõ ngày"', () => {
     expect(filterValues(undated).nam).toEqual(['Không rõ ngày']);
   });

@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import {
   boundQuery,
+  dayBound,
+  hasCriteria,
   QUERY_LIMITS,
   numberToken,
   looksLikeDocNumber,
@@ -59,6 +61,9 @@ describe('URL state', () => {
       sort: 'moi-nhat',
       exact: true,
       cut: null,
+      from: null,
+      to: null,
+      badDates: [],
     });
     expect(writeState(state)).toBe(search);
   });
@@ -71,6 +76,31 @@ describe('URL state', () => {
       tinh: { any: ['Thừa Thiên Huế'] },
       phuong_cham: { any: ['4 tại chỗ'] },
     });
+  });
+});
+
+describe('date range', () => {
+  test('reads `tu` and `den` as days or months and writes them back as given', () => {
+    const state = readState(new URLSearchParams('?q=covid&tu=2021-07&den=2021-08-15'));
+    expect([state.from, state.to, state.badDates]).toEqual(['2021-07', '2021-08-15', []]);
+    expect(writeState(state)).toBe('?q=covid&tu=2021-07&den=2021-08-15');
+  });
+  test('takes a month as from its first day and to its last, leap years included', () => {
+    expect(dayBound('2021-07', 'first')).toBe('2021-07-01');
+    expect(dayBound('2021-07', 'last')).toBe('2021-07-31');
+    expect(dayBound('2020-02', 'last')).toBe('2020-02-29');
+    expect(dayBound('2021-02', 'last')).toBe('2021-02-28');
+    expect(dayBound('2021-07-21', 'last')).toBe('2021-07-21');
+  });
+  test('leaves out a bound that is not a real date, and remembers it to say so', () => {
+    for (const bad of ['2021-13', '2021-02-30', '21-07-2021', 'hôm qua', '2021-7']) expect(dayBound(bad, 'first'), bad).toBeNull();
+    const state = readState(new URLSearchParams('?q=covid&tu=2021-13&den=2021-08'));
+    expect([state.from, state.to, state.badDates]).toEqual([null, '2021-08', ['2021-13']]);
+    expect(writeState(state)).toBe('?q=covid&den=2021-08');
+  });
+  test('a date bound alone is something to search by; an empty field is not', () => {
+    expect(hasCriteria(readState(new URLSearchParams('?tu=2021-07')))).toBe(true);
+    expect(hasCriteria(readState(new URLSearchParams('?tu=&den=')))).toBe(false);
   });
 });
 

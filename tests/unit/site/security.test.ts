@@ -74,6 +74,7 @@ describe('contentTypeOf: the type of every kind of file the build writes', () =>
     expect(contentTypeOf('/pagefind/pagefind.js')).toBe('text/javascript; charset=utf-8');
     expect(contentTypeOf('/van-ban/kon-tum/2021-07-21-235-cv-tu/nguon.txt')).toBe('text/plain; charset=utf-8');
     expect(contentTypeOf('/van-ban/kon-tum/2021-07-21-235-cv-tu/van-ban.md')).toBe('text/markdown; charset=utf-8');
+    expect(contentTypeOf('/van-ban/kon-tum/2021-07-21-235-cv-tu/nguon-goc.bin')).toBe('application/octet-stream');
     expect(contentTypeOf('/sitemap-index.xml')).toBe('application/xml; charset=utf-8');
     expect(contentTypeOf('/favicon.svg')).toBe('image/svg+xml');
     expect(contentTypeOf('/x/module.wasm')).toBe('application/wasm');
@@ -95,8 +96,9 @@ describe('_headers: types a host would not know, and the 404', () => {
     for (const path of ['/pagefind/pagefind.vi_2d594970fd.pf_meta', '/pagefind/2021/index/vi_4ce7f1b.pf_index', '/pagefind/fragment/vi_73e1675.pf_fragment', '/pagefind/2022-01/filter/vi_f.pf_filter', '/pagefind/wasm.unknown.pagefind'])
       expect(contentTypes(path), path).toEqual([contentTypeOf(path)]);
   });
-  test('names the charset of the raw sources and the Markdown files', () => {
+  test('names the charset of the sources and the Markdown files, and sends the raw file of a converted source as bytes', () => {
     expect(contentTypes('/van-ban/kon-tum/2021-07-21-235-cv-tu/nguon.txt')).toEqual(['text/plain; charset=utf-8']);
+    expect(contentTypes('/van-ban/kon-tum/2021-07-21-235-cv-tu/nguon-goc.bin')).toEqual(['application/octet-stream']);
     expect(contentTypes('/van-ban/kon-tum/2021-07-21-235-cv-tu/van-ban.md')).toEqual(['text/markdown; charset=utf-8']);
   });
   test('leaves the types every host knows to the host', () => {
