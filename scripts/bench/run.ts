@@ -332,6 +332,8 @@ function sizeRows(s: SiteSizes): Row[] {
   return [
     { metric: 'dist/ total', value: `${mb(s.dist.bytes)}, ${s.dist.files} files`, budget: '—', status: '' },
     { metric: 'dist/pagefind/', value: `${mb(s.pagefind.bytes)}, ${s.pagefind.files} files`, budget: '—', status: '' },
+    ...s.bulk.map((f) => ({ metric: `bulk data: du-lieu/${f.name}`, value: mb(f.bytes), budget: '—', status: '' as const })),
+    { metric: 'citation files (RIS, BibTeX, CSL-JSON)', value: `${mb(s.citationFiles.bytes)}, ${s.citationFiles.files} files`, budget: '—', status: '' },
     { metric: 'document pages', value: `${d.count}${d.redirectStubs ? ` (+${d.redirectStubs} redirect stubs)` : ''}`, budget: '—', status: '' },
     { metric: 'page HTML raw, median / max', value: `${kb(d.htmlRaw.median)} / ${kb(d.htmlRaw.max)}`, budget: '—', status: '' },
     { metric: 'page HTML gzip, median / max', value: `${kb(d.htmlGzip.median)} / ${kb(d.htmlGzip.max)}`, budget: '—', status: '' },
@@ -505,6 +507,8 @@ async function bench(
     rows.push(...stageRows(build, null));
     const built = build.tail.map((l) => /(\d+) page\(s\) built in/.exec(l)).find(Boolean);
     if (built) rows.push({ metric: 'build: pages', value: built[1]!, budget: '—', status: '' });
+    const worker = build.tail.map((l) => /the worker wrote ([\d,]+) directives' downloads in ([^;(]+?)(?: \(the bulk data (.+?) of it\))?(?:;|$)/.exec(l)).find(Boolean);
+    if (worker) rows.push({ metric: 'build: downloads worker (beside the rendering)', value: `${worker[2]}${worker[3] ? `, of it the bulk data ${worker[3]}` : ''}`, budget: '—', status: '' });
     if (build.status !== 0) throw new Error(`astro build failed (exit ${build.status}); see ${build.log}`);
 
     log('Pagefind index');

@@ -54,6 +54,10 @@ export interface SiteSizes {
   dist: FolderSize;
   /** The browse pages, section by section (BROWSE_SECTIONS). */
   browse: BrowseSection[];
+  /** The bulk data in /du-lieu/, file by file (bytes). */
+  bulk: Array<{ name: string; bytes: number }>;
+  /** Every directive's citation files (trich-dan.ris, .bib, .csl.json) together. */
+  citationFiles: FolderSize;
   pagefind: FolderSize;
   /** Pagefind's index and fragment chunks alone (the part that grows with the archive). */
   pagefindChunks: { index: FolderSize; fragment: FolderSize; filter: FolderSize };
@@ -272,6 +276,11 @@ export async function measureSizes(distDir: string): Promise<SiteSizes> {
   return {
     dist: sum(all),
     browse,
+    bulk: under('du-lieu/')
+      .filter((f) => !f.path.endsWith('.html'))
+      .map((f) => ({ name: rel(f.path).slice('du-lieu/'.length), bytes: f.size }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+    citationFiles: sum(all.filter((f) => /\/trich-dan\.[^/]+$/.test(rel(f.path)))),
     pagefind: sum(under('pagefind/')),
     pagefindChunks: { index: sum(under('pagefind/index/')), fragment: sum(under('pagefind/fragment/')), filter: sum(under('pagefind/filter/')) },
     documentPages: {

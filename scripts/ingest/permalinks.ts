@@ -3,6 +3,7 @@
  * (content/permalinks.json) so a published URL never changes, even when a curator later
  * corrects the date or number. A new id, when one must be issued, leaves a redirect behind.
  */
+import { createHash } from 'node:crypto';
 import { slugify } from '../../src/shared/vietnamese.ts';
 import type { Directive } from '../../src/shared/schema.ts';
 import { sortRegistry, type Registry, type Withdrawal } from '../../src/shared/registry.ts';
@@ -24,6 +25,25 @@ export interface IdRequest {
   curatedId: string | null;
   /** Sources recorded as duplicates of this one: their old ids, if any, redirect here. */
   duplicates: string[];
+  /** Its curated facts (curatedFacts): a change is recorded in the registry's `corrected`. */
+  curated: Record<string, string>;
+}
+
+/**
+ * Field → fingerprint of each curated fact of a directive, its value and the curator's note: the
+ * first 16 hex digits of their SHA-256, enough to tell one correction from the next.
+ */
+export function curatedFacts(d: Directive): Record<string, string> {
+  const facts: Record<string, string> = {};
+  for (const c of d.curated) facts[c.field] = createHash('sha256').update(JSON.stringify([d[c.field as keyof Directive] ?? null, c.note])).digest('hex').slice(0, 16);
+  return facts;
+}
+
+/** Records `today` and the fields that changed when a directive's curated facts differ from the registry's. */
+function recordCorrection(registry: Registry, id: string, facts: Record<string, string>, today: string): void {
+  const before = registry.corrected[id]?.facts ?? {};
+  const fields = [...new Set([...Object.keys(before), ...Object.keys(facts)])].filter((f) => before[f] !== facts[f]).sort();
+  if (fields.length > 0) registry.corrected[id] = { date: today, fields, facts };
 }
 
 /**
@@ -32,7 +52,7 @@ export interface IdRequest {
  * Never reuses an id that was ever issued.
  */
 export function assignIds(requests: IdRequest[], previous: Registry, today: string): { ids: Map<string, string>; registry: Registry } {
-  const registry: Registry = { ids: { ...previous.ids }, redirects: { ...previous.redirects }, added: { ...previous.added }, withdrawn: { ...previous.withdrawn } };
+  const registry: Registry = { ids: { ...previous.ids }, redirects: { ...previous.redirects }, added: { ...previous.added }, withdrawn: { ...previous.withdrawn }, corrected: { ...previous.corrected } };
   const taken = new Set([...Object.values(registry.ids), ...Object.keys(registry.redirects), ...Object.keys(registry.withdrawn)]);
   const ids = new Map<string, string>();
   const sorted = [...requests].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
@@ -52,6 +72,7 @@ export function assignIds(requests: IdRequest[], previous: Registry, today: stri
     }
     registry.ids[r.source] = id;
     registry.added[id] ??= today;
+    recordCorrection(registry, id, r.curated, today);
     ids.set(r.source, id);
   }
   for (const r of sorted) {
@@ -74,6 +95,9 @@ function retire(registry: Registry, old: string, next: string): void {
   // A new id for a published directive is not a new addition: it keeps the first publication day.
   if (registry.added[old] !== undefined) registry.added[next] = registry.added[old]!;
   delete registry.added[old];
+  // Its corrections go with it, unless the id it joins has its own (a duplicate's do not count).
+  if (registry.corrected[old] !== undefined) registry.corrected[next] ??= registry.corrected[old]!;
+  delete registry.corrected[old];
   delete registry.redirects[next];
   for (const [from, to] of Object.entries(registry.redirects)) if (to === old) registry.redirects[from] = next;
   registry.redirects[old] = next;
@@ -89,5 +113,6 @@ export function withdraw(previous: Registry, source: string, details: Omit<Withd
   if (id === undefined) return previous;
   const { [source]: _gone, ...ids } = previous.ids;
   const { [id]: published, ...added } = previous.added;
-  return sortRegistry({ ...previous, ids, added, withdrawn: { ...previous.withdrawn, [id]: { ...details, source, published: published ?? null } } });
+  const { [id]: _corrected, ...corrected } = previous.corrected;
+  return sortRegistry({ ...previous, ids, added, corrected, withdrawn: { ...previous.withdrawn, [id]: { ...details, source, published: published ?? null } } });
 }

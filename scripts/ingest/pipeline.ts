@@ -8,7 +8,7 @@ import { decodeSource } from './decode.ts';
 import { extractDraft, type Draft } from './extract.ts';
 import { compilePrinciples, parsePrinciples } from './principles.ts';
 import { applyCuration, parseCuration, type Curated, type Curation } from './curation.ts';
-import { assignIds, baseId, emptyRegistry, parseRegistry, serializeRegistry, withdraw, type Registry } from './permalinks.ts';
+import { assignIds, baseId, curatedFacts, emptyRegistry, parseRegistry, serializeRegistry, withdraw, type Registry } from './permalinks.ts';
 import { WITHDRAWN_HEADING, type Withdrawal } from '../../src/shared/registry.ts';
 import { screenSources } from './names.ts';
 
@@ -171,11 +171,12 @@ export async function ingest(opts: IngestOptions, io: IngestIO, runExtract: Extr
   const groups = groupDuplicates(accepted.map((a) => a.draft));
   const primaries = accepted.filter((a) => groups.has(a.draft.source_file));
   const assigned = assignIds(
-    primaries.map(({ draft, curatedId }) => ({
+    primaries.map(({ draft, curatedId, directive }) => ({
       source: draft.source_file,
       base: baseId(draft),
       curatedId,
       duplicates: groups.get(draft.source_file)!,
+      curated: curatedFacts(directive),
     })),
     previous,
     opts.today,

@@ -25,6 +25,20 @@ export interface Withdrawal {
   date_issued: string | null;
 }
 
+/**
+ * The last time a curator changed a published directive's facts: the feeds announce it
+ * (src/site/feeds.ts). Ingest compares each directive's curated facts with `facts` and, when they
+ * differ, records the day and the fields that changed.
+ */
+export interface Correction {
+  /** Day of the change (YYYY-MM-DD). */
+  date: string;
+  /** The fields whose curated value or note was set, changed or removed that day. */
+  fields: string[];
+  /** Field → fingerprint of its curated value and note now (16 hex digits), to see the next change. */
+  facts: Record<string, string>;
+}
+
 export interface Registry {
   /** Source file → its published id. */
   ids: Record<string, string>;
@@ -34,14 +48,17 @@ export interface Registry {
   added: Record<string, string>;
   /** Withdrawn id → what its page says. A withdrawn id is never issued again. */
   withdrawn: Record<string, Withdrawal>;
+  /** Published id → the last change curators made to its facts. */
+  corrected: Record<string, Correction>;
 }
 
 /** The heading of a withdrawn permalink's page, also quoted in ingest's report. */
 export const WITHDRAWN_HEADING = 'Văn bản này đã được rút khỏi lưu trữ';
 
-export const emptyRegistry = (): Registry => ({ ids: {}, redirects: {}, added: {}, withdrawn: {} });
+export const emptyRegistry = (): Registry => ({ ids: {}, redirects: {}, added: {}, withdrawn: {}, corrected: {} });
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const FINGERPRINT = /^[0-9a-f]{16}$/;
 const WITHDRAWAL_TEXT = ['reason', 'note', 'source'] as const;
 const WITHDRAWAL_MAYBE = ['title', 'doc_number', 'issuer', 'date_issued'] as const;
 const quote = JSON.stringify;
@@ -79,6 +96,24 @@ export function registryProblems(r: Registry): string[] {
     if (owner.has(id)) out.push(`withdrawn → ${quote(id)}: the id is still published for ${quote(owner.get(id))}`);
     out.push(...withdrawalProblems(w).map((p) => `withdrawn → ${quote(id)}: ${p}`));
   }
+  for (const [id, c] of Object.entries(r.corrected)) {
+    check(`corrected → key ${quote(id)}`, id);
+    if (!owner.has(id)) out.push(`corrected → ${quote(id)}: the id is not published`);
+    out.push(...correctionProblems(c).map((p) => `corrected → ${quote(id)}: ${p}`));
+  }
+  return out;
+}
+
+function correctionProblems(c: unknown): string[] {
+  if (typeof c !== 'object' || c === null) return ['expected { date, fields, facts }'];
+  const e = c as Record<string, unknown>;
+  const out: string[] = [];
+  if (typeof e.date !== 'string' || !DAY.test(e.date)) out.push(`date: expected YYYY-MM-DD, got ${quote(e.date)}`);
+  if (!Array.isArray(e.fields) || e.fields.length === 0 || !e.fields.every((f) => typeof f === 'string' && f !== '')) out.push(`fields: expected a list of field names, got ${quote(e.fields)}`);
+  const facts = e.facts;
+  if (typeof facts !== 'object' || facts === null || Array.isArray(facts) || !Object.values(facts).every((v) => typeof v === 'string' && FINGERPRINT.test(v))) {
+    out.push(`facts: expected { field: 16 hex digits }, got ${quote(facts)}`);
+  }
   return out;
 }
 
@@ -109,10 +144,11 @@ export function parseRegistry(json: string, file: string): Registry {
     typeof m === 'object' && m !== null && !Array.isArray(m) && Object.values(m).every((v) => typeof v === values && v !== null);
   const added = r.added ?? {};
   const withdrawn = r.withdrawn ?? {};
-  if (!isMap(r.ids, 'string') || !isMap(r.redirects, 'string') || !isMap(added, 'string') || !isMap(withdrawn, 'object')) {
-    throw new Error(`${file}: expected { "ids": {source: id}, "redirects": {oldId: newId}, "added": {id: "YYYY-MM-DD"}, "withdrawn": {id: {…}} }`);
+  const corrected = r.corrected ?? {};
+  if (!isMap(r.ids, 'string') || !isMap(r.redirects, 'string') || !isMap(added, 'string') || !isMap(withdrawn, 'object') || !isMap(corrected, 'object')) {
+    throw new Error(`${file}: expected { "ids": {source: id}, "redirects": {oldId: newId}, "added": {id: "YYYY-MM-DD"}, "withdrawn": {id: {…}}, "corrected": {id: {…}} }`);
   }
-  const registry: Registry = { ids: r.ids, redirects: r.redirects, added, withdrawn };
+  const registry: Registry = { ids: r.ids, redirects: r.redirects, added, withdrawn, corrected };
   const problems = registryProblems(registry);
   if (problems.length > 0) {
     throw new Error(`${file}:${problems.map((p) => `\n  ${p}`).join('')}\nFix or remove these entries (git log -p ${file} shows what they were), then run npm run ingest`);
@@ -140,6 +176,7 @@ export const sortRegistry = (r: Registry): Registry => ({
   redirects: byKey(r.redirects),
   added: byKey(r.added),
   withdrawn: byKey(Object.fromEntries(Object.entries(r.withdrawn).map(([id, w]) => [id, inOrder(w)]))),
+  corrected: byKey(Object.fromEntries(Object.entries(r.corrected).map(([id, c]) => [id, { date: c.date, fields: [...c.fields].sort(), facts: byKey(c.facts) }]))),
 });
 
 /** The registry file's text. Refuses to write a registry `parseRegistry` would refuse to read. */

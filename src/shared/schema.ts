@@ -77,68 +77,197 @@ const curatedNote = z.object({
   note: text,
 });
 
+/**
+ * How a field is described to people, kept on the field itself (zod metadata) so this schema stays
+ * the one place a field is documented: the bulk data's codebook on /du-lieu/
+ * (src/site/bulk/codebook.ts) and the feeds' "what changed" read it from here.
+ */
+export interface FieldDoc {
+  /** Meaning in English; also the field's documentation for developers. */
+  en: string;
+  /** Short Vietnamese name, as a reader would say it: "ngày ban hành". */
+  label: string;
+  /** Meaning in Vietnamese. */
+  vi: string;
+  /** An example value, as the CSV writes it (lists joined by "|"). */
+  example: string;
+}
+
+const field = <T extends z.ZodType>(schema: T, doc: FieldDoc): T => schema.meta({ description: doc.en, codebook: doc });
+
 export const directiveSchema = z
   .object({
-    /** Permalink id, stable forever once published (see content/permalinks.json). */
-    id: permalinkId,
-    /** Display title built from what is known (type, number, issuer, subject). */
-    title: text,
-    /** Canonical number (số hiệu), e.g. "235-CV/TU", "05/CĐ-UBND"; null when unnumbered. */
-    doc_number: maybe,
-    /** The number exactly as printed, e.g. "SỐ 62 -CV/TU". */
-    doc_number_raw: maybe,
-    /** Kind of document (loại văn bản), from the number's code or the title line. */
-    doc_type: z.enum(DOC_TYPES).nullable(),
-    /** Issuing body (cơ quan ban hành), modern tone placement: "Tỉnh ủy Kon Tum". */
-    issuer: maybe,
-    /** Parent body printed above the issuer, e.g. "Đảng bộ tỉnh Thái Bình". */
-    parent_issuer: maybe,
-    /** Level of the issuer (cấp). */
-    issuer_level: z.enum(ISSUER_LEVELS).nullable(),
-    /** Province as named in 2020–2022, without "Tỉnh"/"Thành phố": "Thừa Thiên Huế", "Hà Nội". */
-    province: maybe,
-    /** Provincial unit since the 1 July 2025 merger (one of 34). */
-    province_2025: maybe,
-    /** District (huyện) for district-level issuers, without "Huyện"/"Quận"/…: "Kiến Xương". */
-    district: maybe,
-    /** Place name of the date line (địa danh), e.g. "Kon Tum". */
-    place: maybe,
-    /** Date of issue (ngày ban hành), YYYY-MM-DD. */
-    date_issued: isoDate.nullable(),
-    /** Subject (trích yếu) without "V/v" / "Về việc". */
-    subject: maybe,
-    /** Addressees (Kính gửi). */
-    recipients: z.array(text),
-    /** Copy list (Nơi nhận). */
-    cc: z.array(text),
-    /** Signing authority (thẩm quyền ký): "T/M Ban Thường vụ", "K/T Chủ tịch", … */
-    signing_authority: maybe,
-    /** Signer's title (chức vụ), e.g. "Phó Bí thư Thường trực". */
-    signer_title: maybe,
-    /** Signer's name (người ký). */
-    signer_name: maybe,
-    /** Canonical numbers of documents the text cites (văn bản dẫn chiếu), never its own. */
-    references: z.array(text),
-    /** Named principles and slogans it invokes (phương châm), canonical names from content/principles.yml. */
-    principles: z.array(text),
-    /** Source file name in content/sources/. */
-    source_file: text,
-    /** SHA-256 of the source file's bytes, lowercase hex. */
-    source_sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 lowercase hex digits'),
-    /** Other source files of the same directive (same issuer, number and date). */
-    duplicate_sources: z.array(text),
-    /** Fields inferred rather than read, and from what. */
-    inferred: z.array(inferredNote),
-    /** Notes for readers, in Vietnamese ("Văn bản gốc bị cắt cụt"). */
-    warnings: z.array(text),
-    /** Fields set by a curator, with the curator's source. */
-    curated: z.array(curatedNote),
+    id: field(permalinkId, {
+      en: 'Permalink id, stable forever once published (see content/permalinks.json).',
+      label: 'mã đường dẫn',
+      vi: 'Mã đường dẫn cố định của văn bản, không bao giờ đổi sau khi công bố: /van-ban/<mã>/.',
+      example: 'kon-tum/2021-07-21-235-cv-tu',
+    }),
+    title: field(text, {
+      en: 'Display title built from what is known (type, number, issuer, subject).',
+      label: 'tiêu đề',
+      vi: 'Tiêu đề hiển thị, ghép từ những gì đã biết (loại, số hiệu, cơ quan ban hành, trích yếu).',
+      example: 'Công văn 235-CV/TU của Tỉnh ủy Kon Tum về tăng cường các biện pháp cấp bách phòng, chống dịch COVID-19',
+    }),
+    doc_number: field(maybe, {
+      en: 'Canonical number (số hiệu), e.g. "235-CV/TU", "05/CĐ-UBND"; null when unnumbered.',
+      label: 'số hiệu',
+      vi: 'Số hiệu đã chuẩn hóa; trống khi văn bản không ghi số.',
+      example: '235-CV/TU',
+    }),
+    doc_number_raw: field(maybe, {
+      en: 'The number exactly as printed, e.g. "SỐ 62 -CV/TU".',
+      label: 'số hiệu như in',
+      vi: 'Số hiệu đúng như in trên văn bản, sau chữ “Số”.',
+      example: '114 -CV/HU',
+    }),
+    doc_type: field(z.enum(DOC_TYPES).nullable(), {
+      en: 'Kind of document (loại văn bản), from the number\'s code or the title line.',
+      label: 'loại văn bản',
+      vi: 'Loại văn bản, theo ký hiệu trong số hiệu hoặc dòng tên loại.',
+      example: 'Công văn',
+    }),
+    issuer: field(maybe, {
+      en: 'Issuing body (cơ quan ban hành), modern tone placement: "Tỉnh ủy Kon Tum".',
+      label: 'cơ quan ban hành',
+      vi: 'Cơ quan ban hành, viết theo cách đặt dấu thanh hiện hành.',
+      example: 'Tỉnh ủy Kon Tum',
+    }),
+    parent_issuer: field(maybe, {
+      en: 'Parent body printed above the issuer, e.g. "Đảng bộ tỉnh Thái Bình".',
+      label: 'cơ quan cấp trên',
+      vi: 'Cơ quan cấp trên in phía trên tên cơ quan ban hành.',
+      example: 'Đảng bộ tỉnh Thái Bình',
+    }),
+    issuer_level: field(z.enum(ISSUER_LEVELS).nullable(), {
+      en: 'Level of the issuer (cấp).',
+      label: 'cấp ban hành',
+      vi: 'Cấp của cơ quan ban hành.',
+      example: 'tỉnh',
+    }),
+    province: field(maybe, {
+      en: 'Province as named in 2020–2022, without "Tỉnh"/"Thành phố": "Thừa Thiên Huế", "Hà Nội".',
+      label: 'tỉnh, thành phố',
+      vi: 'Tỉnh, thành phố theo địa giới 2020–2022, không kèm chữ “Tỉnh”/“Thành phố”.',
+      example: 'Kon Tum',
+    }),
+    province_2025: field(maybe, {
+      en: 'Provincial unit since the 1 July 2025 merger (one of 34).',
+      label: 'tỉnh, thành phố từ 1/7/2025',
+      vi: 'Đơn vị cấp tỉnh từ ngày 1/7/2025, sau sắp xếp (một trong 34).',
+      example: 'Quảng Ngãi',
+    }),
+    district: field(maybe, {
+      en: 'District (huyện) for district-level issuers, without "Huyện"/"Quận"/…: "Kiến Xương".',
+      label: 'huyện',
+      vi: 'Huyện, quận, thị xã của cơ quan cấp huyện, không kèm chữ “Huyện”/“Quận”/…',
+      example: 'Kiến Xương',
+    }),
+    place: field(maybe, {
+      en: 'Place name of the date line (địa danh), e.g. "Kon Tum".',
+      label: 'địa danh',
+      vi: 'Địa danh ghi ở dòng ngày tháng.',
+      example: 'Kon Tum',
+    }),
+    date_issued: field(isoDate.nullable(), {
+      en: 'Date of issue (ngày ban hành), YYYY-MM-DD.',
+      label: 'ngày ban hành',
+      vi: 'Ngày ban hành, dạng YYYY-MM-DD.',
+      example: '2021-07-21',
+    }),
+    subject: field(maybe, {
+      en: 'Subject (trích yếu) without "V/v" / "Về việc".',
+      label: 'trích yếu',
+      vi: 'Trích yếu nội dung, bỏ “V/v”, “Về việc”.',
+      example: 'tăng cường các biện pháp cấp bách phòng, chống dịch COVID-19',
+    }),
+    recipients: field(z.array(text), {
+      en: 'Addressees (Kính gửi).',
+      label: 'nơi gửi',
+      vi: 'Danh sách nơi gửi (Kính gửi).',
+      example: 'Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh|Các sở, ban, ngành, đoàn thể tỉnh',
+    }),
+    cc: field(z.array(text), {
+      en: 'Copy list (Nơi nhận).',
+      label: 'nơi nhận',
+      vi: 'Danh sách nơi nhận.',
+      example: 'Như trên|Lưu Văn phòng Tỉnh ủy',
+    }),
+    signing_authority: field(maybe, {
+      en: 'Signing authority (thẩm quyền ký): "T/M Ban Thường vụ", "K/T Chủ tịch", …',
+      label: 'thẩm quyền ký',
+      vi: 'Thẩm quyền ký: “T/M Ban Thường vụ”, “K/T Chủ tịch”, …',
+      example: 'T/L Ban Thường vụ',
+    }),
+    signer_title: field(maybe, {
+      en: 'Signer\'s title (chức vụ), e.g. "Phó Bí thư Thường trực".',
+      label: 'chức vụ người ký',
+      vi: 'Chức vụ của người ký.',
+      example: 'Chánh Văn phòng',
+    }),
+    signer_name: field(maybe, {
+      en: 'Signer\'s name (người ký).',
+      label: 'người ký',
+      vi: 'Họ tên người ký.',
+      example: 'Thái Văn Tưởng',
+    }),
+    references: field(z.array(text), {
+      en: 'Canonical numbers of documents the text cites (văn bản dẫn chiếu), never its own.',
+      label: 'văn bản dẫn chiếu',
+      vi: 'Số hiệu (đã chuẩn hóa) của các văn bản được dẫn chiếu trong nội dung, không gồm số của chính văn bản.',
+      example: '15/CT-TTg|135-TB/TU',
+    }),
+    principles: field(z.array(text), {
+      en: 'Named principles and slogans it invokes (phương châm), canonical names from content/principles.yml.',
+      label: 'phương châm',
+      vi: 'Các phương châm, khẩu hiệu được nêu, theo tên chuẩn trong content/principles.yml.',
+      example: '4 tại chỗ|chống dịch như chống giặc',
+    }),
+    source_file: field(text, {
+      en: 'Source file name in content/sources/.',
+      label: 'tệp nguồn',
+      vi: 'Tên tệp nguồn trong content/sources/.',
+      example: '000_4711a643476f2105.txt',
+    }),
+    source_sha256: field(z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 lowercase hex digits'), {
+      en: 'SHA-256 of the source file\'s bytes, lowercase hex.',
+      label: 'mã SHA-256 của tệp nguồn',
+      vi: 'Mã SHA-256 của các byte tệp nguồn, chữ thường, hệ 16.',
+      example: '9a14c2910c039bc1de26f4ff92bff6e16d4dda806fba19aef39ee7f32f2d6872',
+    }),
+    duplicate_sources: field(z.array(text), {
+      en: 'Other source files of the same directive (same issuer, number and date).',
+      label: 'bản nguồn trùng',
+      vi: 'Các tệp nguồn khác của cùng văn bản (cùng cơ quan, số hiệu và ngày).',
+      example: '001_67b6119d1876043e.txt',
+    }),
+    inferred: field(z.array(inferredNote), {
+      en: 'Fields inferred rather than read, and from what.',
+      label: 'thông tin suy luận',
+      vi: 'Các trường được suy luận chứ không đọc trực tiếp, và căn cứ suy luận.',
+      example: 'province: tên các huyện, thị xã nhắc trong văn bản: Ayun Pa, Ia Pa, Krông Pa, Phú Thiện',
+    }),
+    warnings: field(z.array(text), {
+      en: 'Notes for readers, in Vietnamese ("Văn bản gốc bị cắt cụt").',
+      label: 'lưu ý',
+      vi: 'Lưu ý cho người đọc.',
+      example: 'Văn bản không ghi số và ngày ban hành',
+    }),
+    curated: field(z.array(curatedNote), {
+      en: 'Fields set by a curator, with the curator\'s source.',
+      label: 'biên tập bổ sung',
+      vi: 'Các trường do biên tập viên sửa hoặc bổ sung, kèm ghi chú nguồn.',
+      example: 'date_issued: Ngày ghi trên bản lưu tại Văn phòng Tỉnh ủy Gia Lai',
+    }),
   })
   .strict();
 
 export type Directive = z.infer<typeof directiveSchema>;
 export type DirectiveField = keyof Directive;
 export const DIRECTIVE_FIELDS = Object.keys(directiveSchema.shape) as DirectiveField[];
+
+/** A field's description (FieldDoc), from the schema. */
+export const fieldDoc = (key: DirectiveField): FieldDoc => directiveSchema.shape[key].meta()!.codebook as FieldDoc;
 
 /**
  * One line per problem, naming where the value came from and the field:

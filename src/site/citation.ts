@@ -36,8 +36,8 @@ export function issuerEnglish(issuer: string): string | null {
   return null;
 }
 
-const PUBLISHER_VI = 'Lưu trữ văn bản chỉ đạo phòng, chống COVID-19';
-const PUBLISHER_EN = 'Archive of Vietnamese COVID-19 Directives';
+export const PUBLISHER_VI = 'Lưu trữ văn bản chỉ đạo phòng, chống COVID-19';
+export const PUBLISHER_EN = 'Archive of Vietnamese COVID-19 Directives';
 
 /** "Tỉnh ủy Kon Tum (2021). Công văn số 235-CV/TU ngày 21/07/2021 về …. Lưu trữ …. <url>" */
 export function citationVi(d: Directive, url: string): string {

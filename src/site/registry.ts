@@ -45,3 +45,13 @@ export function assertPermalinksAnswer(registry: Registry, pageIds: ReadonlySet<
       'Run npm run ingest (it keeps the last good page of a rejected source), or withdraw the directive (docs/curating.md)',
   );
 }
+
+/**
+ * The day of this edition of the archive: the newest day the registry records (an addition, a
+ * correction, a withdrawal). Never the build's own day, so two builds of one archive are
+ * identical; null for an archive whose registry records no day.
+ */
+export function editionDate(registry: Registry): string | null {
+  const days = [...Object.values(registry.added), ...Object.values(registry.corrected).map((c) => c.date), ...Object.values(registry.withdrawn).map((w) => w.date)];
+  return days.reduce<string | null>((newest, day) => (newest === null || day > newest ? day : newest), null);
+}

@@ -8,6 +8,7 @@ export const ROUTES = {
   search: '/tim-kiem/',
   principles: '/phuong-cham/',
   compare: '/so-sanh/',
+  data: '/du-lieu/',
 } as const;
 
 export const directivePath = (id: string): string => `${ROUTES.directive}${id}/`;
@@ -36,3 +37,22 @@ export const sourcePath = (id: string): string => `${directivePath(id)}${DOWNLOA
 export const rawSourcePath = (id: string): string => `${directivePath(id)}${DOWNLOADS.rawSource}`;
 export const markdownPath = (id: string): string => `${directivePath(id)}${DOWNLOADS.markdown}`;
 export const jsonPath = (id: string): string => `${directivePath(id)}${DOWNLOADS.json}`;
+/** Citation files next to each directive's page, for reference managers (src/site/citation-files.ts). */
+export const CITATION_FILES = { ris: 'trich-dan.ris', bibtex: 'trich-dan.bib', csl: 'trich-dan.csl.json' } as const;
+export const citationFilePath = (id: string, kind: keyof typeof CITATION_FILES): string => `${directivePath(id)}${CITATION_FILES[kind]}`;
+/** The bulk data files in ROUTES.data (src/site/bulk/), in the order the data page lists them. */
+export const BULK_FILES = {
+  directivesCsv: 'van-ban.csv',
+  directivesJsonl: 'van-ban.jsonl',
+  referencesCsv: 'dan-chieu.csv',
+  provincesCsv: 'tinh.csv',
+  sqlite: 'van-ban.sqlite',
+} as const;
+export type BulkFileName = (typeof BULK_FILES)[keyof typeof BULK_FILES];
+export const bulkFilePath = (name: BulkFileName): string => `${ROUTES.data}${name}`;
+/** Atom feeds of additions and corrections: the whole archive's and one per province (src/site/feeds.ts). */
+export const FEED_FILE = 'feed.xml';
+export const archiveFeedPath = `/${FEED_FILE}`;
+export const provinceFeedPath = (slug: string): string => `${provincePath(slug)}${FEED_FILE}`;
+/** The OpenSearch description (src/pages/opensearch.xml.ts). */
+export const OPENSEARCH_PATH = '/opensearch.xml';

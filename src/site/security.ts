@@ -61,6 +61,13 @@ export const CONTENT_TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
   '.md': 'text/markdown; charset=utf-8',
   '.xml': 'application/xml; charset=utf-8',
+  // The bulk data (RFC 4180 with its header row; JSON Lines; SQLite's registered type).
+  '.csv': 'text/csv; charset=utf-8; header=present',
+  '.jsonl': 'application/jsonl; charset=utf-8',
+  '.sqlite': 'application/vnd.sqlite3',
+  // Citation files for reference managers.
+  '.ris': 'application/x-research-info-systems; charset=utf-8',
+  '.bib': 'application/x-bibtex; charset=utf-8',
   // The raw file of a source converted from TCVN3 or Windows-1258: bytes to download, in no charset a browser reads.
   '.bin': 'application/octet-stream',
   '.svg': 'image/svg+xml',
@@ -72,8 +79,17 @@ export const CONTENT_TYPES: Record<string, string> = {
   '.pf_filter': 'application/octet-stream',
 };
 
-/** Files named without an extension: `_headers` itself, which a host reads and does not serve. */
-const NAMED_TYPES: Record<string, string> = { _headers: 'text/plain; charset=utf-8' };
+/**
+ * Files typed by their whole name: `_headers` itself, which a host reads and does not serve; the
+ * Atom feeds and the OpenSearch description, XML with types of their own that feed readers and
+ * browsers look for; the CSL-JSON citation file.
+ */
+const NAMED_TYPES: Record<string, string> = {
+  _headers: 'text/plain; charset=utf-8',
+  'feed.xml': 'application/atom+xml; charset=utf-8',
+  'opensearch.xml': 'application/opensearchdescription+xml; charset=utf-8',
+  'trich-dan.csl.json': 'application/vnd.citationstyles.csl+json; charset=utf-8',
+};
 
 /** The precompressed copies the build writes beside shared assets (src/site/integrations/precompress.ts). */
 const ENCODED = /\.(?:br|gz)$/;
@@ -92,15 +108,26 @@ export function contentTypeOf(path: string): string | null {
 
 /**
  * Where a host would not send the right type by itself, `_headers` says it: Pagefind's extensions
- * are nobody's standard (hosts send them untyped or refuse them), the sources and Markdown files
- * need their charset, and the raw file of a converted source must be downloaded, not read as text. Each pattern names one extension, so no two Content-Type rules ever
- * match the same file (hosts join the values of a header set twice).
+ * are nobody's standard (hosts send them untyped or refuse them), the sources, Markdown files
+ * and the bulk data need their charset, the raw file of a converted source must be downloaded, not read as text, and the feeds, the OpenSearch description and the citation
+ * files have types no host guesses from their extension. Each pattern names one kind of file, so
+ * no two Content-Type rules ever match the same file (hosts join the values of a header set twice).
+ * The type is the table's for the path's file name.
  */
-const TYPED_PATHS: Array<[path: string, extension: string]> = [
-  ['/van-ban/*/nguon.txt', '.txt'],
-  ['/van-ban/*/nguon-goc.bin', '.bin'],
-  ['/van-ban/*/van-ban.md', '.md'],
-  ...['.pf_meta', '.pf_index', '.pf_fragment', '.pf_filter', '.pagefind'].map((ext): [string, string] => [`/pagefind/*${ext}`, ext]),
+const TYPED_PATHS: string[] = [
+  '/van-ban/*/nguon.txt',
+  '/van-ban/*/nguon-goc.bin',
+  '/van-ban/*/van-ban.md',
+  '/van-ban/*/trich-dan.ris',
+  '/van-ban/*/trich-dan.bib',
+  '/van-ban/*/trich-dan.csl.json',
+  '/du-lieu/*.csv',
+  '/du-lieu/*.jsonl',
+  '/du-lieu/*.sqlite',
+  '/feed.xml',
+  '/tinh/*/feed.xml',
+  '/opensearch.xml',
+  ...['.pf_meta', '.pf_index', '.pf_fragment', '.pf_filter', '.pagefind'].map((ext) => `/pagefind/*${ext}`),
 ];
 
 /** For hosts that read a `_headers` file (Netlify, Cloudflare Pages): the same policy plus the usual headers. */
@@ -111,7 +138,7 @@ export const HEADERS_FILE = `/*
   X-Frame-Options: DENY
   Permissions-Policy: camera=(), microphone=(), geolocation=()
   Cross-Origin-Opener-Policy: same-origin
-${TYPED_PATHS.map(([path, ext]) => `\n${path}\n  Content-Type: ${CONTENT_TYPES[ext]}\n`).join('')}${IMMUTABLE_PATHS.map((path) => `\n${path}\n  Cache-Control: public, max-age=31536000, immutable\n`).join('')}`;
+${TYPED_PATHS.map((path) => `\n${path}\n  Content-Type: ${contentTypeOf(path.replace('*', 'x'))}\n`).join('')}${IMMUTABLE_PATHS.map((path) => `\n${path}\n  Cache-Control: public, max-age=31536000, immutable\n`).join('')}`;
 
 interface HeaderRule {
   pattern: RegExp;

@@ -32,6 +32,7 @@ const PAGES: Array<[name: string, path: string]> = [
   ['a principle', '/phuong-cham/4-tai-cho/'],
   ['a province with a district issuer and cited documents', provincePath('thai-binh')],
   ['the search page', ROUTES.search],
+  ['the data page', ROUTES.data],
   ['the 404 page', '/khong-co-trang-nay/'],
 ];
 

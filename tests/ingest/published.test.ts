@@ -60,7 +60,7 @@ describe('a curated id', () => {
     const io = memoryIO({ [SOURCE]: syntheticSource(), [CURATION]: curation('id', 'Kon Tum/Mới') });
     const result = await ingest(OPTIONS, io);
     expect(result.exitCode).toBe(1);
-    expect(registry(io)).toEqual({ ids: {}, redirects: {}, added: {}, withdrawn: {} });
+    expect(registry(io)).toEqual({ ids: {}, redirects: {}, added: {}, withdrawn: {}, corrected: {} });
     expect(io.files.has(PAGE)).toBe(false);
   });
 });
@@ -146,6 +146,7 @@ describe('a published source that is removed', () => {
           date_issued: '2021-08-05',
         },
       },
+      corrected: {},
     });
     expect(io.files.has(PAGE)).toBe(false);
     const again = await ingest({ ...OPTIONS, today: '2026-12-02' }, io);

@@ -20,6 +20,7 @@ interface BuildProgress {
   downloads: number;
   downloadsTotal: number | null;
   downloadsMs: number | null;
+  bulkMs: number | null;
 }
 
 const KEY = Symbol.for('covid-directives-archive.build-progress');
@@ -35,6 +36,7 @@ function state(): BuildProgress {
     downloads: 0,
     downloadsTotal: null,
     downloadsMs: null,
+    bulkMs: null,
   };
   return shared[KEY];
 }
@@ -95,10 +97,10 @@ export function downloadsProgress(done: number, total: number): void {
   s.line?.update(s.pages, detail(s));
 }
 
-/** The downloads worker is done: `n` directives in `ms`. */
-export function downloadsDone(n: number, ms: number): void {
+/** The downloads worker is done: `n` directives in `ms`, `bulkMs` of it on the bulk data. */
+export function downloadsDone(n: number, ms: number, bulkMs: number | null = null): void {
   const s = state();
-  Object.assign(s, { downloads: n, downloadsTotal: n, downloadsMs: ms });
+  Object.assign(s, { downloads: n, downloadsTotal: n, downloadsMs: ms, bulkMs });
   s.line?.update(s.pages, detail(s));
 }
 
@@ -110,6 +112,9 @@ export function buildSummary(): string | null {
     const rate = formatRate(s.pages, s.pagesMs);
     parts.push(`rendered ${formatCount(s.pages)} directive pages in ${formatDuration(s.pagesMs)}${rate ? ` (${rate})` : ''}`);
   }
-  if (s.downloadsMs !== null) parts.push(`the worker wrote ${formatCount(s.downloads)} directives' downloads in ${formatDuration(s.downloadsMs)}`);
+  if (s.downloadsMs !== null) {
+    const bulk = s.bulkMs === null ? '' : ` (the bulk data ${formatDuration(s.bulkMs)} of it)`;
+    parts.push(`the worker wrote ${formatCount(s.downloads)} directives' downloads in ${formatDuration(s.downloadsMs)}${bulk}`);
+  }
   return parts.length > 0 ? parts.join('; ') : null;
 }

@@ -81,6 +81,21 @@ describe('parseRegistry', () => {
     const w = { ...WITHDRAWAL, reason: ' ', date: '01/12/2026' };
     expect(() => parseRegistry(json(registry({ withdrawn: { [ID]: w } })), FILE)).toThrow(`withdrawn → "${ID}": date: expected YYYY-MM-DD, got "01/12/2026"\n  withdrawn → "${ID}": reason: expected text, got " "`);
   });
+  test('reads a registry written before corrections were recorded as one with none', () => {
+    expect(parseRegistry(json({ ids: { 'a.txt': ID }, redirects: {}, added: {}, withdrawn: {} }), FILE).corrected).toEqual({});
+  });
+  test('reads a correction of a published id', () => {
+    const correction = { date: '2026-12-01', fields: ['date_issued'], facts: { date_issued: '0123456789abcdef' } };
+    expect(parseRegistry(json(registry({ ids: { 'a.txt': ID }, corrected: { [ID]: correction } })), FILE).corrected).toEqual({ [ID]: correction });
+  });
+  test('refuses a correction of an id that is not published, or with a bad date, fields or fingerprint', () => {
+    const good = { date: '2026-12-01', fields: ['date_issued'], facts: { date_issued: '0123456789abcdef' } };
+    expect(() => parseRegistry(json(registry({ corrected: { [ID]: good } })), FILE)).toThrow(`corrected → "${ID}": the id is not published`);
+    const bad = { date: '1/12/2026', fields: [], facts: { date_issued: 'xyz' } };
+    expect(() => parseRegistry(json(registry({ ids: { 'a.txt': ID }, corrected: { [ID]: bad } })), FILE)).toThrow(
+      `corrected → "${ID}": date: expected YYYY-MM-DD, got "1/12/2026"\n  corrected → "${ID}": fields: expected a list of field names, got []\n  corrected → "${ID}": facts: expected { field: 16 hex digits }, got {"date_issued":"xyz"}`,
+    );
+  });
   test('refuses a file that is not the registry\'s shape, with the expected shape', () => {
     expect(() => parseRegistry('[]', FILE)).toThrow(`${FILE}: expected { "ids": {source: id}`);
     expect(() => parseRegistry('{', FILE)).toThrow(`${FILE}: not valid JSON`);

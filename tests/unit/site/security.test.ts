@@ -101,8 +101,27 @@ describe('_headers: types a host would not know, and the 404', () => {
     expect(contentTypes('/van-ban/kon-tum/2021-07-21-235-cv-tu/nguon-goc.bin')).toEqual(['application/octet-stream']);
     expect(contentTypes('/van-ban/kon-tum/2021-07-21-235-cv-tu/van-ban.md')).toEqual(['text/markdown; charset=utf-8']);
   });
+  test('names one type for each bulk file, citation file, feed and the OpenSearch description', () => {
+    const expected: Record<string, string> = {
+      '/du-lieu/van-ban.csv': 'text/csv; charset=utf-8; header=present',
+      '/du-lieu/dan-chieu.csv': 'text/csv; charset=utf-8; header=present',
+      '/du-lieu/van-ban.jsonl': 'application/jsonl; charset=utf-8',
+      '/du-lieu/van-ban.sqlite': 'application/vnd.sqlite3',
+      '/van-ban/kon-tum/2021-07-21-235-cv-tu/trich-dan.ris': 'application/x-research-info-systems; charset=utf-8',
+      '/van-ban/kon-tum/2021-07-21-235-cv-tu/trich-dan.bib': 'application/x-bibtex; charset=utf-8',
+      '/van-ban/kon-tum/2021-07-21-235-cv-tu/trich-dan.csl.json': 'application/vnd.citationstyles.csl+json; charset=utf-8',
+      '/feed.xml': 'application/atom+xml; charset=utf-8',
+      '/tinh/kon-tum/feed.xml': 'application/atom+xml; charset=utf-8',
+      '/opensearch.xml': 'application/opensearchdescription+xml; charset=utf-8',
+    };
+    for (const [path, type] of Object.entries(expected)) {
+      expect(contentTypeOf(path), path).toBe(type);
+      expect(contentTypes(path), path).toEqual([type]);
+    }
+  });
   test('leaves the types every host knows to the host', () => {
-    for (const path of ['/tim-kiem/index.html', '/pagefind/pagefind.js', '/_astro/Base.Cl6NbGHB.css', '/pagefind/bundles.json']) expect(contentTypes(path), path).toEqual([]);
+    for (const path of ['/tim-kiem/index.html', '/pagefind/pagefind.js', '/_astro/Base.Cl6NbGHB.css', '/pagefind/bundles.json', '/sitemap-index.xml', '/van-ban/kon-tum/2021-07-21-235-cv-tu/van-ban.json'])
+      expect(contentTypes(path), path).toEqual([]);
   });
   test('the 404 page gets the security headers and no year-long caching', () => {
     const names = headersFor(NOT_FOUND_PAGE).map(([name]) => name);

@@ -1,0 +1,214 @@
+/**
+ * The columns of the bulk data's tables (van-ban, dan-chieu, tinh), each with its description for
+ * the codebook, its kind, and how CSV and SQLite write its value. The directive table's columns are
+ * the schema's fields (src/shared/schema.ts, where each is described) plus the permalink and, in
+ * the SQLite file and the JSON Lines, the body.
+ */
+import type { z } from 'astro/zod';
+import { DIRECTIVE_FIELDS, directiveSchema, fieldDoc, isoDate, type Directive, type FieldDoc } from '../../shared/schema.ts';
+import { LIST_SEPARATOR } from './csv.ts';
+
+/**
+ * text and date: a string; enum: one of `values`; list: strings (CSV joins them with
+ * LIST_SEPARATOR, SQLite keeps a JSON array); notes: `{ field, from | note }` objects (CSV writes
+ * each as "field: text"); integer; url.
+ */
+export type ColumnKind = 'text' | 'date' | 'enum' | 'list' | 'notes' | 'integer' | 'url';
+
+export interface Column<Row> {
+  name: string;
+  doc: FieldDoc;
+  kind: ColumnKind;
+  /** Whether the value can be unknown (null). */
+  nullable: boolean;
+  /** The allowed values of an enum. */
+  values?: readonly string[];
+  get: (row: Row) => unknown;
+}
+
+type Note = { field: string; from?: string; note?: string };
+
+/** A note of `inferred` or `curated` as one CSV item: "province: tên các huyện …". */
+export const noteText = (n: Note): string => `${n.field}: ${n.from ?? n.note ?? ''}`;
+
+/** The kind of a schema field, read from its zod definition. */
+export function kindOf(schema: z.ZodType): Pick<Column<unknown>, 'kind' | 'nullable' | 'values'> {
+  const def = schema._zod.def as { type: string; innerType?: z.ZodType; element?: z.ZodType; entries?: Record<string, string> };
+  if (def.type === 'nullable') return { ...kindOf(def.innerType!), nullable: true };
+  if (def.type === 'enum') return { kind: 'enum', nullable: false, values: Object.values(def.entries!) };
+  if (def.type === 'array') return { kind: (def.element!._zod.def as { type: string }).type === 'object' ? 'notes' : 'list', nullable: false };
+  return { kind: schema === isoDate ? 'date' : 'text', nullable: false };
+}
+
+/** A directive's record as the build reads it: its frontmatter, its body and its permalink. */
+export type DirectiveRow = Directive & { body: string; url: string };
+
+const URL_DOC: FieldDoc = {
+  en: 'The permalink: the address of the directive\'s page, for citing and for joining with other data.',
+  label: 'đường dẫn cố định',
+  vi: 'Đường dẫn cố định tới trang văn bản, để trích dẫn và để nối với dữ liệu khác.',
+  example: 'https://…/van-ban/kon-tum/2021-07-21-235-cv-tu/',
+};
+
+const BODY_DOC: FieldDoc = {
+  en: 'The body (between the header and the signature block) as Markdown whose only markup is emphasis; in the SQLite file and the JSON Lines only (a spreadsheet cell holds at most 32,767 characters).',
+  label: 'nội dung',
+  vi: 'Nội dung văn bản (giữa phần đầu và phần chữ ký), dạng Markdown chỉ có chữ nghiêng/đậm; chỉ có trong tệp SQLite và JSON Lines (một ô bảng tính chứa tối đa 32.767 ký tự).',
+  example: 'Hiện nay, dịch COVID-19 đang diễn biến rất phức tạp, …',
+};
+
+const fieldColumn = (key: (typeof DIRECTIVE_FIELDS)[number]): Column<DirectiveRow> => ({
+  name: key,
+  doc: fieldDoc(key),
+  ...kindOf(directiveSchema.shape[key]),
+  get: (row) => row[key],
+});
+
+const urlColumn: Column<DirectiveRow> = { name: 'url', doc: URL_DOC, kind: 'url', nullable: false, get: (row) => row.url };
+
+/** van-ban.csv: every field of the schema, in its order, with the permalink after the id. */
+export const DIRECTIVE_COLUMNS: ReadonlyArray<Column<DirectiveRow>> = DIRECTIVE_FIELDS.flatMap((key) => (key === 'id' ? [fieldColumn(key), urlColumn] : [fieldColumn(key)]));
+
+/** The SQLite table van_ban: the CSV's columns and the body. */
+export const DIRECTIVE_TABLE_COLUMNS: ReadonlyArray<Column<DirectiveRow>> = [
+  ...DIRECTIVE_COLUMNS,
+  { name: 'body', doc: BODY_DOC, kind: 'text', nullable: false, get: (row) => row.body },
+];
+
+/** One reference of a directive to another document, by number (dan-chieu.csv). */
+export interface ReferenceRow {
+  citing_id: string;
+  position: number;
+  number_as_cited: string | null;
+  number: string;
+  scope: ReferenceScope;
+  matches: number;
+  resolved_id: string | null;
+}
+
+/** Whether a cited number is a national body's (looked up archive-wide) or a local one's (in the citing directive's province). */
+export const REFERENCE_SCOPES = ['trung ương', 'địa phương'] as const;
+export type ReferenceScope = (typeof REFERENCE_SCOPES)[number];
+
+const col = <Row>(name: keyof Row & string, kind: ColumnKind, nullable: boolean, doc: FieldDoc, values?: readonly string[]): Column<Row> => ({
+  name,
+  kind,
+  nullable,
+  doc,
+  ...(values && { values }),
+  get: (row) => row[name],
+});
+
+export const REFERENCE_COLUMNS: ReadonlyArray<Column<ReferenceRow>> = [
+  col('citing_id', 'text', false, {
+    en: 'Id of the citing directive (its row in van-ban).',
+    label: 'mã văn bản dẫn chiếu',
+    vi: 'Mã của văn bản có câu dẫn chiếu (một dòng của van-ban).',
+    example: 'kon-tum/2021-07-21-235-cv-tu',
+  }),
+  col('position', 'integer', false, {
+    en: 'Order of the reference in the directive\'s list, from 1; with citing_id, the key of the row.',
+    label: 'thứ tự',
+    vi: 'Thứ tự của dẫn chiếu trong danh sách của văn bản, từ 1; cùng citing_id là khóa của dòng.',
+    example: '1',
+  }),
+  col('number_as_cited', 'text', true, {
+    en: 'The number as the text writes it. Empty for now: ingest records only the canonical number.',
+    label: 'số hiệu như trong văn bản',
+    vi: 'Số hiệu đúng như văn bản viết. Hiện để trống: khâu nhập liệu mới ghi số hiệu đã chuẩn hóa.',
+    example: '15/CT-TTg',
+  }),
+  col('number', 'text', false, {
+    en: 'The cited document\'s canonical number.',
+    label: 'số hiệu',
+    vi: 'Số hiệu (đã chuẩn hóa) của văn bản được dẫn chiếu.',
+    example: '15/CT-TTg',
+  }),
+  col(
+    'scope',
+    'enum',
+    false,
+    {
+      en: 'Where the number is looked up: "trung ương" (a national body\'s number, e.g. /CT-TTg, /NQ-CP, /QĐ-BYT, -CT/TW) in the whole archive, "địa phương" (e.g. -TB/TU, /CĐ-UBND) among the citing directive\'s province.',
+      label: 'phạm vi',
+      vi: 'Nơi tra số hiệu: “trung ương” (số của cơ quan trung ương, như /CT-TTg, /NQ-CP, /QĐ-BYT, -CT/TW) trong toàn kho, “địa phương” (như -TB/TU, /CĐ-UBND) trong các văn bản cùng tỉnh với văn bản dẫn chiếu.',
+      example: 'trung ương',
+    },
+    REFERENCE_SCOPES,
+  ),
+  col('matches', 'integer', false, {
+    en: 'Directives of the archive with this number in that scope, not dated after the citing one.',
+    label: 'số văn bản khớp',
+    vi: 'Số văn bản trong kho có số hiệu này trong phạm vi đó, ban hành không sau văn bản dẫn chiếu.',
+    example: '1',
+  }),
+  col('resolved_id', 'text', true, {
+    en: 'Id of the cited directive when exactly one matches; empty when none or several do.',
+    label: 'mã văn bản được dẫn chiếu',
+    vi: 'Mã của văn bản được dẫn chiếu khi có đúng một văn bản khớp; trống khi không có hoặc có nhiều.',
+    example: 'soc-trang/2021-02-09-62-cv-tu',
+  }),
+];
+
+/** One province of 2020–2022 (tinh.csv). */
+export interface ProvinceRow {
+  code: string;
+  slug: string;
+  name: string;
+  kind: string;
+  name_2025: string;
+  slug_2025: string;
+  directives: number;
+}
+
+export const PROVINCE_COLUMNS: ReadonlyArray<Column<ProvinceRow>> = [
+  col('code', 'text', false, { en: 'GSO code of the province, for joining with other data.', label: 'mã tỉnh', vi: 'Mã tỉnh của Tổng cục Thống kê, để nối với dữ liệu khác.', example: '62' }),
+  col('slug', 'text', false, { en: 'The province\'s part of the site\'s addresses (/tinh/<slug>/).', label: 'mã địa chỉ', vi: 'Phần địa chỉ của tỉnh trên trang (/tinh/<slug>/).', example: 'kon-tum' }),
+  col('name', 'text', false, { en: 'Name in 2020–2022, as the province field of van-ban writes it.', label: 'tên tỉnh', vi: 'Tên giai đoạn 2020–2022, như trường province của van-ban.', example: 'Kon Tum' }),
+  col('kind', 'enum', false, { en: 'Province (tỉnh) or centrally governed city (thành phố).', label: 'loại', vi: 'Tỉnh hay thành phố trực thuộc trung ương.', example: 'tỉnh' }, ['tỉnh', 'thành phố']),
+  col('name_2025', 'text', false, { en: 'The provincial unit it belongs to since 1 July 2025.', label: 'tỉnh, thành phố từ 1/7/2025', vi: 'Đơn vị cấp tỉnh mà tỉnh này thuộc về từ ngày 1/7/2025.', example: 'Quảng Ngãi' }),
+  col('slug_2025', 'text', false, { en: 'Slug of name_2025.', label: 'mã địa chỉ từ 1/7/2025', vi: 'Mã địa chỉ của name_2025.', example: 'quang-ngai' }),
+  col('directives', 'integer', false, { en: 'Directives of the archive whose province it is.', label: 'số văn bản', vi: 'Số văn bản trong kho thuộc tỉnh này.', example: '1' }),
+];
+
+/** A value as a CSV cell: unknown is empty; list items joined by LIST_SEPARATOR. */
+export function csvCell(column: Column<never>, value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (column.kind === 'list') return (value as string[]).join(LIST_SEPARATOR);
+  if (column.kind === 'notes') return (value as Note[]).map(noteText).join(LIST_SEPARATOR);
+  return String(value);
+}
+
+/** A value as SQLite stores it: unknown is NULL; lists and notes are JSON arrays. */
+export function sqlValue(column: Column<never>, value: unknown): string | number | null {
+  if (value === null || value === undefined) return null;
+  if (column.kind === 'list' || column.kind === 'notes') return JSON.stringify(value);
+  if (column.kind === 'integer') return value as number;
+  return String(value);
+}
+
+export const csvCells = <Row>(columns: ReadonlyArray<Column<Row>>, row: Row): string[] => columns.map((c) => csvCell(c as Column<never>, c.get(row)));
+export const sqlValues = <Row>(columns: ReadonlyArray<Column<Row>>, row: Row): Array<string | number | null> => columns.map((c) => sqlValue(c as Column<never>, c.get(row)));
+
+/**
+ * Every list item of a directive that contains LIST_SEPARATOR, one line each, naming the source, the
+ * permalink, the field and the item, with the fix. A split on the separator would cut such a value
+ * in two, so the build refuses it rather than write a CSV that lies.
+ */
+export function listSeparatorProblems(row: Directive): string[] {
+  const out: string[] = [];
+  for (const column of DIRECTIVE_COLUMNS) {
+    if (column.kind !== 'list' && column.kind !== 'notes') continue;
+    const items = column.get(row as DirectiveRow) as Array<string | Note>;
+    items.forEach((item, i) => {
+      const text = typeof item === 'string' ? item : noteText(item);
+      if (text.includes(LIST_SEPARATOR)) {
+        out.push(
+          `${row.source_file} (/van-ban/${row.id}/) → ${column.name}[${i}]: contains "${LIST_SEPARATOR}", which joins list items in the bulk CSV: ${JSON.stringify(text)}; ` +
+            `set the field without it in content/curation/${row.source_file.replace(/\.txt$/, '')}.yml (docs/curating.md)`,
+        );
+      }
+    });
+  }
+  return out;
+}
