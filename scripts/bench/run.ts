@@ -31,6 +31,8 @@ const KB = 1000;
 const BUDGETS = {
   ingestSecondsPer10k: 10,
   pageHtmlCssGzip: 12 * KB,
+  /** The province index with its map (issue 21). */
+  mapPageHtmlCssGzip: 60 * KB,
   coldMs: 1000,
   coldBytes: 300 * KB,
   nextMs: 200,
@@ -351,6 +353,15 @@ function sizeRows(s: SiteSizes): Row[] {
       budget: 'no JS required',
       status: '',
     },
+    ...s.browse.map((b): Row => {
+      const map = b.section.startsWith('/tinh/ ');
+      return {
+        metric: `browse ${b.section}: pages, HTML+CSS gzip median / max`,
+        value: `${b.pages}: ${kb(b.htmlCssGzip.median)} / ${kb(b.htmlCssGzip.max)}${b.pages > 1 ? ` (${b.largestPage})` : ''}`,
+        budget: map ? `< ${kb(BUDGETS.mapPageHtmlCssGzip)}` : '—',
+        status: map ? within(b.htmlCssGzip.max, BUDGETS.mapPageHtmlCssGzip) : '',
+      };
+    }),
   ];
 }
 

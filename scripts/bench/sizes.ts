@@ -38,8 +38,22 @@ export interface AssetSize {
   onDemand: string[];
 }
 
+/** One kind of browse page (the province pages, the comparison tables, …): how many and how heavy. */
+export interface BrowseSection {
+  /** "/tinh/<slug>/" */
+  section: string;
+  pages: number;
+  htmlRaw: Stats;
+  htmlGzip: Stats;
+  /** HTML + the CSS it references, gzip: what a reader downloads to see the page (no page needs JS). */
+  htmlCssGzip: Stats;
+  largestPage: string;
+}
+
 export interface SiteSizes {
   dist: FolderSize;
+  /** The browse pages, section by section (BROWSE_SECTIONS). */
+  browse: BrowseSection[];
   /** The bulk data in /du-lieu/, file by file (bytes). */
   bulk: Array<{ name: string; bytes: number }>;
   /** Every directive's citation files (trich-dan.ris, .bib, .csl.json) together. */
@@ -68,6 +82,15 @@ export interface SiteSizes {
     assets: AssetSize[];
   };
 }
+
+/** The browse pages measured, as URL patterns: each section's pages are told apart by their path. */
+export const BROWSE_SECTIONS: ReadonlyArray<[section: string, test: RegExp]> = [
+  ['/tinh/ (the map)', /^\/tinh\/$/],
+  ['/tinh/<slug>/', /^\/tinh\/[^/]+\/$/],
+  ['/so-sanh/ and its variants', /^\/so-sanh\//],
+  ['/phuong-cham/ and each principle', /^\/phuong-cham\//],
+  ['/thoi-gian/ and each month', /^\/thoi-gian\//],
+];
 
 async function walk(dir: string): Promise<Array<{ path: string; size: number }>> {
   const out: Array<{ path: string; size: number }> = [];
@@ -228,8 +251,31 @@ export async function measureSizes(distDir: string): Promise<SiteSizes> {
     if (bytes.length > largest.size) largest = { page: url, size: bytes.length };
   }
 
+  const browse: BrowseSection[] = [];
+  for (const [section, test] of BROWSE_SECTIONS) {
+    const files = all.filter((f) => rel(f.path).endsWith('index.html') && test.test(`/${rel(f.path).replace(/index\.html$/, '')}`));
+    const raw: number[] = [];
+    const gz: number[] = [];
+    const withCss: number[] = [];
+    let largest = { page: '', size: -1 };
+    for (const f of files) {
+      const bytes = await readFile(f.path);
+      const url = `/${rel(f.path).replace(/index\.html$/, '')}`;
+      const refs = pageReferences(bytes.toString('utf8'), url);
+      let css = 0;
+      for (const href of new Set(refs.css)) css += (await asset(href, 'css')).gzip;
+      const g = gzipSize(bytes);
+      raw.push(bytes.length);
+      gz.push(g);
+      withCss.push(g + css);
+      if (g > largest.size) largest = { page: url, size: g };
+    }
+    browse.push({ section, pages: files.length, htmlRaw: stats(raw), htmlGzip: stats(gz), htmlCssGzip: stats(withCss), largestPage: largest.page });
+  }
+
   return {
     dist: sum(all),
+    browse,
     bulk: under('du-lieu/')
       .filter((f) => !f.path.endsWith('.html'))
       .map((f) => ({ name: rel(f.path).slice('du-lieu/'.length), bytes: f.size }))

@@ -1,16 +1,11 @@
 /**
  * Step 7: tag the named principles a directive invokes ("4 tại chỗ", "5K", …).
- * The list lives in content/principles.yml so curators can extend it without code.
+ * The list lives in content/principles.yml so curators can extend it without code; reading it and
+ * the matching rule live in src/shared/principles.ts, which the site uses too.
  */
-import { parse } from 'yaml';
-import { modernizeTones } from '../../src/shared/vietnamese.ts';
+import { containsWords, matchKey, type Principle } from '../../src/shared/principles.ts';
 
-export interface Principle {
-  /** Canonical name, e.g. "4 tại chỗ". */
-  name: string;
-  /** Spellings matched in the text, e.g. "04 tại chỗ", "bốn tại chỗ". */
-  variants: string[];
-}
+export { containsWords, matchKey, parsePrinciples, type Principle } from '../../src/shared/principles.ts';
 
 export interface PrincipleMatcher {
   name: string;
@@ -18,37 +13,8 @@ export interface PrincipleMatcher {
   keys: string[];
 }
 
-/** Parses the YAML list; a malformed list is a configuration error, thrown with the fix. */
-export function parsePrinciples(yamlText: string, file: string): Principle[] {
-  const data: unknown = parse(yamlText);
-  if (!Array.isArray(data)) throw new Error(`${file}: expected a YAML list of { name, variants } entries`);
-  return data.map((entry, i) => {
-    const e = entry as Partial<Principle>;
-    if (typeof e.name !== 'string' || !Array.isArray(e.variants) || e.variants.some((v) => typeof v !== 'string')) {
-      throw new Error(`${file}: entry ${i + 1} needs "name: <text>" and "variants: [<text>, …]"`);
-    }
-    return { name: e.name, variants: e.variants };
-  });
-}
-
-/** Text as matched: one tone style, lower case, no quotation marks, single spaces. */
-export const matchKey = (s: string): string =>
-  modernizeTones(s.replace(/[“”"'‘’«»*]/g, ' ').replace(/\s{2,}|[\t\n\r\f\v]/g, ' '))
-    .toLowerCase()
-    .trim();
-
 export const compilePrinciples = (list: Principle[]): PrincipleMatcher[] =>
   list.map(({ name, variants }) => ({ name, keys: variants.map(matchKey) }));
-
-const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
-
-/** True when `needle` stands in `haystack` as whole words ("4 tại chỗ" but not "14 tại chỗ"). */
-export function containsWords(haystack: string, needle: string): boolean {
-  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) {
-    if (!isWordChar(haystack[at - 1]) && !isWordChar(haystack[at + needle.length])) return true;
-  }
-  return false;
-}
 
 /** Canonical names of the principles found in `text`, in the list's order. */
 export const tagPrinciples = (text: string, matchers: PrincipleMatcher[]): string[] => {

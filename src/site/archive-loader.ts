@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { ARCHIVE_DIR } from './paths.ts';
 import matter from 'gray-matter';
-import { bodyToHtml } from './body-html.ts';
+import { bodyToHtml, bodyToText } from './body-html.ts';
 
 /**
  * The body of an archive file: what follows the frontmatter. Ingest writes every frontmatter value
@@ -46,6 +46,16 @@ export function readBody(filePath: string, dir = ARCHIVE_DIR): string {
   const path = join(dir, basename(filePath));
   try {
     return bodyToHtml(bodyOf(readFileSync(path, 'utf8')));
+  } catch (error) {
+    throw new Error(`${path}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+/** A directive's body as plain text, read from its file like readBody (for finding a principle's spellings). */
+export function readBodyText(filePath: string, dir = ARCHIVE_DIR): string {
+  const path = join(dir, basename(filePath));
+  try {
+    return bodyToText(bodyOf(readFileSync(path, 'utf8')));
   } catch (error) {
     throw new Error(`${path}: ${(error as Error).message}`, { cause: error });
   }

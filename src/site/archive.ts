@@ -92,3 +92,30 @@ export function archiveStats(list: readonly Directive[]): ArchiveStats {
 
 /** A provincial issuer (tỉnh, khối) versus a district one (huyện), for province pages. */
 export const isDistrictLevel = (d: Directive): boolean => d.issuer_level === 'huyện' || d.issuer_level === 'xã';
+
+/** Directives per month of 2020–2022, every month present: what the month charts draw. */
+export function monthCounts(list: readonly Directive[]): Array<[month: string, n: number]> {
+  const counts = new Map(monthsBetween(FIRST_MONTH, LAST_MONTH).map((m) => [m, 0]));
+  for (const d of list) {
+    const month = monthOf(d);
+    if (month !== null && counts.has(month)) counts.set(month, counts.get(month)! + 1);
+  }
+  return [...counts];
+}
+
+export interface CitedDocument {
+  /** The canonical number the directives cite: "15/CT-TTg". */
+  number: string;
+  /** How many directives of the list cite it. */
+  directives: number;
+}
+
+/** The documents a list of directives cites most (its `references`), most cited first, then by number. */
+export function mostCited(list: readonly Directive[], limit: number): CitedDocument[] {
+  const counts = new Map<string, number>();
+  for (const d of list) for (const number of new Set(d.references)) counts.set(number, (counts.get(number) ?? 0) + 1);
+  return [...counts]
+    .map(([number, directives]) => ({ number, directives }))
+    .sort((a, b) => b.directives - a.directives || a.number.localeCompare(b.number, 'vi', { numeric: true }))
+    .slice(0, limit);
+}

@@ -56,3 +56,15 @@ export function bodyToHtml(md: string): string {
     })
     .join('\n');
 }
+
+/**
+ * A body's plain text, as ingest read it before writing Markdown: escapes resolved, emphasis marks
+ * dropped, paragraphs on lines of their own. For matching words in it, not for display.
+ */
+export function bodyToText(md: string): string {
+  return md
+    .split(/\n{2,}/)
+    .map((p) => p.trim().replace(/\n/g, ' ').replace(INLINE_TOKEN, (_m, escaped: string | undefined) => escaped ?? ''))
+    .filter((p) => p !== '')
+    .join('\n');
+}

@@ -26,6 +26,11 @@ const PAGES: Array<[name: string, path: string]> = [
   ['a province', provincePath('kon-tum')],
   ['the province index', ROUTES.provinces],
   ['the timeline', ROUTES.timeline],
+  ['the comparison table', ROUTES.compare],
+  ['a principle’s comparison table', '/so-sanh/phuong-cham/4-tai-cho/'],
+  ['the principles', ROUTES.principles],
+  ['a principle', '/phuong-cham/4-tai-cho/'],
+  ['a province with a district issuer and cited documents', provincePath('thai-binh')],
   ['the search page', ROUTES.search],
   ['the cited documents index', ROUTES.cited],
   ['a cited document', citedPath('15-ct-ttg')],
@@ -36,6 +41,8 @@ const PAGES: Array<[name: string, path: string]> = [
 
 for (const [name, path] of PAGES) {
   test(`axe finds no accessibility violations on ${name} (${path})`, async ({ page }) => {
+    // The comparison tables have 2,300 cells and the map 63 shapes, each checked (contrast, names).
+    if (path.startsWith(ROUTES.compare) || path === ROUTES.provinces) test.setTimeout(120_000);
     await page.goto(path);
     const { violations } = await new AxeBuilder({ page }).analyze();
     expect(violations.map((v) => v.id), `${violations.length} violation(s) on ${path}:\n${describe(violations)}`).toEqual([]);

@@ -49,7 +49,7 @@ const PAGES: BrowsePage[] = [
     heading: /tỉnh/i,
     content: async (page) => {
       await expect(page.locator('main tbody tr')).toHaveCount(63);
-      await expect(page.locator('main a[href="/tinh/kon-tum/"]')).toBeVisible();
+      await expect(page.locator('main table a[href="/tinh/kon-tum/"]')).toBeVisible();
     },
   },
   {
@@ -97,6 +97,35 @@ const PAGES: BrowsePage[] = [
     content: async (page) => {
       await expect(page.locator('main svg')).toBeVisible();
       await expect(page.locator('main ol[data-citing] a').first()).toBeVisible();
+    },
+  },
+  {
+    name: 'the comparison table',
+    path: ROUTES.compare,
+    status: 200,
+    heading: /So sánh/,
+    content: async (page) => {
+      await expect(page.locator('main table.compare tbody tr[data-province]')).toHaveCount(63);
+      await expect(page.locator('main table.compare a[href="/tinh/kon-tum/#2021-07"]')).toBeVisible();
+    },
+  },
+  {
+    name: 'a principle',
+    path: '/phuong-cham/4-tai-cho/',
+    status: 200,
+    heading: /4 tại chỗ/,
+    content: async (page) => {
+      await expect(page.locator('main svg.chart')).toBeVisible();
+      await expect(page.locator(`main a[href="${directivePath(KON_TUM_ID)}"]`).first()).toBeVisible();
+    },
+  },
+  {
+    name: 'the province map',
+    path: ROUTES.provinces,
+    status: 200,
+    heading: /tỉnh/i,
+    content: async (page) => {
+      await expect(page.locator('main figure.province-map svg a[href="/tinh/kon-tum/"]')).toBeVisible();
     },
   },
   {

@@ -32,12 +32,25 @@ test.describe('on a 360×740 phone', () => {
 
   test('the browse pages have no horizontal scroll either', async ({ page }) => {
     const wrong: string[] = [];
-    for (const path of [ROUTES.home, ROUTES.provinces, provincePath('thai-binh'), ROUTES.timeline, monthPath('2021-07'), ROUTES.search, ROUTES.cited, citedPath('15-ct-ttg'), citedPath('05-cd-ubnd-thai-binh'), '/khong-co-trang-nay/']) {
+    for (const path of [ROUTES.home, ROUTES.provinces, provincePath('thai-binh'), ROUTES.timeline, monthPath('2021-07'), ROUTES.compare, '/so-sanh/loai/cong-van/', ROUTES.principles, '/phuong-cham/4-tai-cho/', ROUTES.search, ROUTES.cited, citedPath('15-ct-ttg'), citedPath('05-cd-ubnd-thai-binh'), '/khong-co-trang-nay/']) {
       await page.goto(path);
       const { scrollWidth, culprits } = await overflow(page);
       if (scrollWidth > PHONE.width) wrong.push(`${path} is ${scrollWidth}px wide; sticking out: ${culprits.join(', ')}`);
     }
     expect(wrong, wrong.join('\n')).toEqual([]);
+  });
+
+  test('the comparison table scrolls sideways in its own box, the province names staying in view', async ({ page }) => {
+    await page.goto(ROUTES.compare);
+    const box = page.locator('.compare-scroll');
+    const { clientWidth, scrollWidth } = await box.evaluate((el) => ({ clientWidth: el.clientWidth, scrollWidth: el.scrollWidth }));
+    expect(clientWidth).toBeLessThanOrEqual(PHONE.width);
+    expect(scrollWidth, 'the 36 months do not fit a phone: the box scrolls').toBeGreaterThan(clientWidth);
+    await box.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+    const name = page.locator('table.compare th[scope="row"] a[href="/tinh/kon-tum/"]');
+    const nameBox = (await name.boundingBox())!;
+    expect(nameBox.x, 'the province column sticks to the left edge').toBeLessThan(PHONE.width / 2);
+    expect(nameBox.x).toBeGreaterThanOrEqual(0);
   });
 });
 

@@ -13,7 +13,8 @@ const ROOT = join(import.meta.dirname, '../..');
 const RULES: ReadonlyArray<[folder: string, allowed: string[]]> = [
   ['src/shared/', []],
   ['scripts/ingest/', ['src/shared/']],
-  ['src/site/', ['src/shared/']],
+  // The map's shapes and the principles list are read into the build as data (JSON, YAML text).
+  ['src/site/', ['src/shared/', 'data/vn-provinces-63.topo.json', 'content/principles.yml?raw']],
   // The downloads worker collects the search manifest while it writes each record.
   ['src/site/integrations/', ['src/shared/', 'src/site/', 'src/search/build/']],
   ['src/search/shared/', ['src/shared/']],

@@ -26,6 +26,10 @@ export interface Seed {
   district: string | null;
   date_issued: string | null;
   signer_name: string | null;
+  issuer_level: string | null;
+  province_2025: string | null;
+  references: string[];
+  principles: string[];
   source_file: string;
   /** The Markdown body, as ingest wrote it. */
   body: string;
@@ -61,10 +65,15 @@ export const SEEDS: Seed[] = SEED_IDS.map((id) => byId(id));
 export interface GazetteerProvince {
   name: string;
   slug: string;
+  /** The 2025 unit it belongs to. */
+  name_2025: string;
 }
 export const PROVINCES: GazetteerProvince[] = (
   JSON.parse(readFileSync(join(ROOT, 'src/shared/gazetteer.json'), 'utf8')) as { provinces: GazetteerProvince[] }
-).provinces.map(({ name, slug }) => ({ name, slug }));
+).provinces.map(({ name, slug, name_2025 }) => ({ name, slug, name_2025 }));
+
+/** The principles' canonical names, in the order of content/principles.yml. */
+export const PRINCIPLE_NAMES: string[] = [...readFileSync(join(ROOT, 'content/principles.yml'), 'utf8').matchAll(/^- name: (.+)$/gm)].map((m) => m[1]!.trim());
 
 /** Every month of the period the timeline covers, "2020-01" … "2022-12". */
 export const MONTHS: string[] = [2020, 2021, 2022].flatMap((y) => Array.from({ length: 12 }, (_, i) => `${y}-${String(i + 1).padStart(2, '0')}`));

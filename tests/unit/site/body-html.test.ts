@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { bodyToHtml, inlineToHtml } from '../../../src/site/body-html.ts';
+import { bodyToHtml, inlineToHtml, bodyToText } from '../../../src/site/body-html.ts';
 import { paragraphToMarkdown, paragraphToPlain } from '../../../scripts/ingest/body.ts';
 
 /** The text a browser shows for an HTML fragment (tags dropped, entities decoded). */
@@ -38,5 +38,14 @@ describe('ingest Markdown → HTML shows exactly the source text', () => {
     const html = inlineToHtml(paragraphToMarkdown(source));
     expect(shown(html)).toBe(paragraphToPlain(source));
     expect(html).not.toMatch(/<(script|img|a|h1|blockquote)\b/);
+  });
+  test.each(cases)('and bodyToText reads it back as the plain text: %s', (source) => {
+    expect(bodyToText(paragraphToMarkdown(source))).toBe(paragraphToPlain(source));
+  });
+});
+
+describe('bodyToText', () => {
+  test('gives the text ingest read: escapes resolved, emphasis marks gone, one paragraph a line', () => {
+    expect(bodyToText('Thực hiện \\*phương châm\\* *“4 tại chỗ”*\nvà **5K**.\n\n2\\. Giãn cách \\<b\\>')).toBe('Thực hiện *phương châm* “4 tại chỗ” và 5K.\n2. Giãn cách <b>');
   });
 });
