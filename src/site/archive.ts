@@ -102,20 +102,3 @@ export function monthCounts(list: readonly Directive[]): Array<[month: string, n
   }
   return [...counts];
 }
-
-export interface CitedDocument {
-  /** The canonical number the directives cite: "15/CT-TTg". */
-  number: string;
-  /** How many directives of the list cite it. */
-  directives: number;
-}
-
-/** The documents a list of directives cites most (its `references`), most cited first, then by number. */
-export function mostCited(list: readonly Directive[], limit: number): CitedDocument[] {
-  const counts = new Map<string, number>();
-  for (const d of list) for (const number of new Set(d.references)) counts.set(number, (counts.get(number) ?? 0) + 1);
-  return [...counts]
-    .map(([number, directives]) => ({ number, directives }))
-    .sort((a, b) => b.directives - a.directives || a.number.localeCompare(b.number, 'vi', { numeric: true }))
-    .slice(0, limit);
-}
