@@ -77,6 +77,29 @@ const curatedNote = z.object({
   note: text,
 });
 
+/** How a source's text was made (scripts/ingest/originals/formats.ts, TEXT_FROM). */
+export const TEXT_SOURCES = ['text', 'text-layer', 'word', 'ocr'] as const;
+
+/**
+ * The original file a directive's text was read from, when it is a PDF or Word document (bản gốc):
+ * kept byte for byte and served beside the transcription. A `.txt` source has none: the text is
+ * the source itself (`source_file`, `source_sha256`).
+ */
+const originalFile = z
+  .object({
+    /** Its file name in content/sources/ (the same as `source_file`). */
+    file: text,
+    /** Its media type: "application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document" (.docx), "application/msword" (.doc). */
+    media_type: text,
+    /** Its size in bytes. */
+    bytes: z.number().int().positive(),
+    /** SHA-256 of its bytes, lowercase hex (the same as `source_sha256`). */
+    sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 lowercase hex digits'),
+    /** How the text was read from it: "text-layer" (the PDF's own text), "word" (the Word file's text), "ocr" (a scan read by Tesseract), "text". */
+    text_from: z.enum(TEXT_SOURCES),
+  })
+  .strict();
+
 export const directiveSchema = z
   .object({
     /** Permalink id, stable forever once published (see content/permalinks.json). */
@@ -125,6 +148,8 @@ export const directiveSchema = z
     source_file: text,
     /** SHA-256 of the source file's bytes, lowercase hex. */
     source_sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 lowercase hex digits'),
+    /** The original PDF or Word file, when the source is one; absent for a `.txt` source. */
+    original: originalFile.optional(),
     /** Other source files of the same directive (same issuer, number and date). */
     duplicate_sources: z.array(text),
     /** Fields inferred rather than read, and from what. */
