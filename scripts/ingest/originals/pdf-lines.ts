@@ -8,6 +8,8 @@
  */
 
 /** One text item of a page: its string, position (PDF units, origin bottom-left) and size. */
+import { isPageNumber } from '../normalize.ts';
+
 export interface TextItem {
   str: string;
   x: number;
@@ -84,4 +86,35 @@ function median(values: number[]): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/**
+ * Page furniture out of a PDF's pages: a page number printed as a page's first or last line, and
+ * a running header or footer (the same first or last line on most pages after the first, e.g.
+ * the issuer's name or "Trang 2/3"). They are the layout's, not the text's, and would otherwise
+ * land in the middle of a paragraph or a copy list.
+ */
+export function dropPageFurniture(pages: string[]): string[] {
+  const split = pages.map((p) => p.split('\n'));
+  const edge = (lines: string[], which: 'first' | 'last'): string | undefined => {
+    const nonBlank = lines.filter((l) => l.trim() !== '');
+    return (which === 'first' ? nonBlank[0] : nonBlank.at(-1))?.trim();
+  };
+  const repeated = (which: 'first' | 'last'): Set<string> => {
+    const counts = new Map<string, number>();
+    for (const lines of split.slice(1)) {
+      const line = edge(lines, which);
+      if (line !== undefined) counts.set(line, (counts.get(line) ?? 0) + 1);
+    }
+    return new Set([...counts].filter(([, n]) => split.length > 2 && n >= (split.length - 1) / 2 && n >= 2).map(([l]) => l));
+  };
+  const running = new Set([...repeated('first'), ...repeated('last')]);
+  return split.map((lines) => {
+    const out = [...lines];
+    for (const which of ['first', 'last'] as const) {
+      const at = which === 'first' ? out.findIndex((l) => l.trim() !== '') : out.findLastIndex((l) => l.trim() !== '');
+      if (at !== -1 && (isPageNumber(out[at]!) || running.has(out[at]!.trim()))) out.splice(at, 1);
+    }
+    return out.join('\n');
+  });
 }

@@ -3,7 +3,7 @@
  * canvas), page by page, lines rebuilt from the items' positions (pdf-lines.ts).
  */
 import { extractTextItems, getDocumentProxy } from 'unpdf';
-import { pageText, type TextItem } from './pdf-lines.ts';
+import { dropPageFurniture, pageText, type TextItem } from './pdf-lines.ts';
 
 export type PdfText =
   | { ok: true; pages: string[] }
@@ -27,7 +27,7 @@ export async function readPdfText(bytes: Uint8Array): Promise<PdfText> {
   try {
     if (pdf.numPages === 0) return { ok: false, reason: 'PDF has no pages' };
     const { items } = await extractTextItems(pdf);
-    return { ok: true, pages: items.map((page) => pageText(page as TextItem[])) };
+    return { ok: true, pages: dropPageFurniture(items.map((page) => pageText(page as TextItem[]))) };
   } catch (e) {
     return { ok: false, reason: `PDF could not be read (${(e as Error).message}); open it, save it again as PDF and retry` };
   } finally {
