@@ -120,20 +120,23 @@ function printedLines(text: string): Printed[] {
  * gap, pages numbered "- n -" at the foot from page 2 on, as issuers number them.
  */
 export function makeTextPdf(text: string): Promise<Uint8Array> {
-  return renderPdf((doc) => {
-    let y = PAGE.margin;
-    let page = 1;
-    for (const line of printedLines(text)) {
-      if (y > PAGE.height - PAGE.margin - 2 * LINE) {
-        doc.addPage();
-        page++;
-        doc.text(`- ${page} -`, PAGE.width / 2 - 3 * CHAR, PAGE.height - PAGE.margin, { lineBreak: false });
-        y = PAGE.margin;
-      }
-      for (const piece of line ?? []) doc.text(piece.text, PAGE.margin + piece.column * CHAR, y, { lineBreak: false });
-      y += LINE;
+  return renderPdf((doc) => drawLines(doc, printedLines(text), PAGE.margin));
+}
+
+/** Lines from `y` down, a new page (numbered at its foot) whenever one is full. */
+function drawLines(doc: PDFKit.PDFDocument, lines: Printed[], top: number): void {
+  let y = top;
+  let page = 1;
+  for (const line of lines) {
+    if (y > PAGE.height - PAGE.margin - 2 * LINE) {
+      doc.addPage();
+      page++;
+      doc.text(`- ${page} -`, PAGE.width / 2 - 3 * CHAR, PAGE.height - PAGE.margin, { lineBreak: false });
+      y = PAGE.margin;
     }
-  });
+    for (const piece of line ?? []) doc.text(piece.text, PAGE.margin + piece.column * CHAR, y, { lineBreak: false });
+    y += LINE;
+  }
 }
 
 /**
@@ -145,11 +148,7 @@ export function makeColumnsPdf(left: string[], right: string[], rest: string): P
   return renderPdf((doc) => {
     left.forEach((l, i) => doc.text(l, PAGE.margin, PAGE.margin + i * LINE, { lineBreak: false }));
     right.forEach((l, i) => doc.text(l, PAGE.margin + 55 * CHAR, PAGE.margin + i * LINE, { lineBreak: false }));
-    let y = PAGE.margin + (Math.max(left.length, right.length) + 1) * LINE;
-    for (const line of printedLines(rest)) {
-      for (const piece of line ?? []) doc.text(piece.text, PAGE.margin + piece.column * CHAR, y, { lineBreak: false });
-      y += LINE;
-    }
+    drawLines(doc, printedLines(rest), PAGE.margin + (Math.max(left.length, right.length) + 1) * LINE);
   });
 }
 

@@ -106,7 +106,7 @@ function withText(text: string, original: OriginalInfo, warnings: string[]): Doc
 }
 
 /** The read, or a rejection once it has run longer than the limit. */
-async function withTimeout<T>(read: Promise<T | { ok: false; reason: string }>, ms: number, format: SourceFormat): Promise<T | { ok: false; reason: string }> {
+export async function withTimeout<T>(read: Promise<T | { ok: false; reason: string }>, ms: number, format: SourceFormat): Promise<T | { ok: false; reason: string }> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<{ ok: false; reason: string }>((resolve) => {
     timer = setTimeout(() => resolve({ ok: false, reason: `reading the ${format.label} file took over ${Math.round(ms / 1000)} s and was stopped; open it and save it again, or split it` }), ms);
