@@ -63,6 +63,10 @@ export const CONTENT_TYPES: Record<string, string> = {
   '.xml': 'application/xml; charset=utf-8',
   // The raw file of a source converted from TCVN3 or Windows-1258: bytes to download, in no charset a browser reads.
   '.bin': 'application/octet-stream',
+  // The original PDF or Word file of a directive (ban-goc.*), served as its issuer made it.
+  '.pdf': 'application/pdf',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.doc': 'application/msword',
   '.svg': 'image/svg+xml',
   '.wasm': 'application/wasm',
   '.pagefind': 'application/octet-stream',
@@ -99,6 +103,7 @@ export function contentTypeOf(path: string): string | null {
 const TYPED_PATHS: Array<[path: string, extension: string]> = [
   ['/van-ban/*/nguon.txt', '.txt'],
   ['/van-ban/*/nguon-goc.bin', '.bin'],
+  ...['.pdf', '.docx', '.doc'].map((ext): [string, string] => [`/van-ban/*/ban-goc${ext}`, ext]),
   ['/van-ban/*/van-ban.md', '.md'],
   ...['.pf_meta', '.pf_index', '.pf_fragment', '.pf_filter', '.pagefind'].map((ext): [string, string] => [`/pagefind/*${ext}`, ext]),
 ];

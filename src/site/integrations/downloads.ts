@@ -1,6 +1,7 @@
 /**
  * Writes each directive's downloads next to its page: the source as UTF-8 text (`nguon.txt`, see
- * sourceDownloads), the archive file (`van-ban.md`) and the record as JSON (`van-ban.json`); and,
+ * sourceDownloads; for a PDF or Word source, the text read from it), the original PDF or Word file
+ * byte for byte (`ban-goc.pdf|.docx|.doc`), the archive file (`van-ban.md`) and the record as JSON (`van-ban.json`); and,
  * from the same records, the manifest the index step reads (src/search/build/manifest.ts).
  * Plain file copies here instead of Astro endpoints: three routes per directive tripled the
  * pages Astro renders for what is a copy (docs/decisions/0019-downloads-as-plain-files.md).
@@ -20,10 +21,16 @@ import { Worker } from 'node:worker_threads';
 import matter from 'gray-matter';
 import { convertLegacy, guessLegacyEncoding, isConvertible } from '../../shared/legacy-encoding.ts';
 import { ARCHIVE_DIR, missingSourcesMessage, SOURCES_DIR } from '../paths.ts';
-import { DOWNLOADS, directivePath } from '../routes.ts';
+import { DOWNLOADS, directivePath, originalDownload } from '../routes.ts';
 import { ManifestCollector, SEARCH_MANIFEST_FILE, type DirectiveRecord } from '../../search/build/manifest.ts';
 import { HEADERS_FILE } from '../security.ts';
 import { buildSummary, downloadsDone, downloadsProgress, pagesDone } from './build-progress.ts';
+
+/**
+ * Beside `<stem>.md`, the text ingest read from a PDF or Word source (scripts/ingest/pipeline.ts,
+ * DOCUMENT_TEXT_SUFFIX): the build serves it as `nguon.txt` and never reads the document itself.
+ */
+const documentTextFile = (archiveFile: string): string => archiveFile.replace(/\.md$/, '.nguon.txt');
 
 /** Directives between two progress messages of the worker. */
 const PROGRESS_EVERY = 250;
@@ -36,9 +43,16 @@ function writeOne(file: string, outDir: string, archiveDir: string, sourcesDir: 
   const record = { ...data, body: content.replace(/^\n/, '') } as DirectiveRecord;
   const dir = join(outDir, directivePath(String(data.id)));
   mkdirSync(dir, { recursive: true });
-  const source = sourceDownloads(readFileSync(join(sourcesDir, String(data.source_file))), String(data.source_file));
-  writeFileSync(join(dir, DOWNLOADS.source), source.text);
-  if (source.raw) writeFileSync(join(dir, DOWNLOADS.rawSource), source.raw);
+  const sourceBytes = readFileSync(join(sourcesDir, String(data.source_file)));
+  if (record.original) {
+    // A PDF or Word source: the original byte for byte, and the text ingest read from it.
+    writeFileSync(join(dir, originalDownload(record.original.file)), sourceBytes);
+    writeFileSync(join(dir, DOWNLOADS.source), readFileSync(join(archiveDir, documentTextFile(file))));
+  } else {
+    const source = sourceDownloads(sourceBytes, String(data.source_file));
+    writeFileSync(join(dir, DOWNLOADS.source), source.text);
+    if (source.raw) writeFileSync(join(dir, DOWNLOADS.rawSource), source.raw);
+  }
   writeFileSync(join(dir, DOWNLOADS.markdown), text);
   writeFileSync(join(dir, DOWNLOADS.json), `${JSON.stringify(record, null, 2)}\n`);
   manifest.add(record);
