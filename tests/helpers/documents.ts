@@ -165,3 +165,28 @@ function renderPdf(draw: (doc: PDFKit.PDFDocument) => void, options: PDFKit.PDFD
 
 /** A PDF of one blank page with the user password given: opening it needs the password. */
 export const makeEncryptedPdf = (): Promise<Uint8Array> => renderPdf((doc) => doc.text('Mật', 40, 40), { userPassword: 'secret', ownerPassword: 'owner' } as PDFKit.PDFDocumentOptions);
+
+/**
+ * A scanned PDF: each page of `pdf` rasterised (Poppler's pdftoppm, as a scanner would make an
+ * image of it) and placed as the whole page of a new PDF, with no text layer.
+ */
+export async function makeScannedPdf(pdf: Uint8Array, dpi = 200): Promise<Uint8Array> {
+  const { execFileSync } = await import('node:child_process');
+  const { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = mkdtempSync(join(tmpdir(), 'archive-synthetic-scan-'));
+  try {
+    writeFileSync(join(dir, 'in.pdf'), pdf);
+    execFileSync('pdftoppm', ['-r', String(dpi), '-gray', '-png', join(dir, 'in.pdf'), join(dir, 'page')]);
+    const pages = readdirSync(dir).filter((f) => f.endsWith('.png')).sort();
+    return await renderPdf((doc) => {
+      pages.forEach((p, i) => {
+        if (i > 0) doc.addPage();
+        doc.image(readFileSync(join(dir, p)), 0, 0, { width: PAGE.width, height: PAGE.height });
+      });
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

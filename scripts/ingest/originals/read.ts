@@ -22,6 +22,9 @@ export interface OriginalInfo {
   text_from: TextFrom;
 }
 
+/** Low-confidence OCR lines quoted on the page, at most: past that, the count says the rest. */
+const MAX_FLAGGED_LINES = 20;
+
 export type DocumentText =
   /** `warnings`: notes for the page (OCR, converted font), in Vietnamese. */
   | { ok: true; text: string; original: OriginalInfo; warnings: string[] }
@@ -96,7 +99,11 @@ async function readPdf(bytes: Uint8Array, deps: ReadDeps, original: (t: TextFrom
   const ocr = await deps.ocr(bytes, layer.pages.length);
   if (!ocr.ok) return { ok: false, reason: `PDF ${why}; OCR failed: ${ocr.reason}` };
   const warnings = ['Văn bản được đọc bằng nhận dạng ký tự (OCR) từ bản quét; có thể có lỗi, hãy đối chiếu với bản gốc'];
-  if (ocr.lowConfidence.length > 0) warnings.push(`OCR không chắc chắn ở ${ocr.lowConfidence.length} dòng: ${ocr.lowConfidence.map((l) => `“${l}”`).join('; ')}`);
+  if (ocr.lowConfidence.length > 0) {
+    const shown = ocr.lowConfidence.slice(0, MAX_FLAGGED_LINES).map((l) => `“${l}”`).join('; ');
+    const more = ocr.lowConfidence.length > MAX_FLAGGED_LINES ? ` và ${ocr.lowConfidence.length - MAX_FLAGGED_LINES} dòng khác` : '';
+    warnings.push(`OCR không chắc chắn ở ${ocr.lowConfidence.length} dòng: ${shown}${more}`);
+  }
   return withText(ocr.text, original('ocr'), warnings);
 }
 
