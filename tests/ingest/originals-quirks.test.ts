@@ -9,6 +9,7 @@ import { describe, expect, test } from 'vitest';
 import { ingest } from '../../scripts/ingest/pipeline.ts';
 import { readDocument, withTimeout } from '../../scripts/ingest/originals/read.ts';
 import { formatOf } from '../../scripts/ingest/originals/formats.ts';
+import { repairLegacyTextLayer } from '../../scripts/ingest/originals/legacy-text-layer.ts';
 import { countFormats, formatRow } from '../../scripts/ingest.ts';
 import { makeColumnsPdf, makeDocx, makeEncryptedPdf, makeTableDocx, makeTextPdf } from '../helpers/documents.ts';
 import { memoryIO, OPTIONS, text } from '../helpers/memory-io.ts';
@@ -131,5 +132,37 @@ describe('countFormats', () => {
   test('counts every entry of the sources folder by format, the rest as "other"', () => {
     const outcomes = ['a.txt', 'b.txt', 'c.pdf', 'd.docx', 'e.doc', 'f.odt'].map((source) => ({ source, status: 'rejected' as const, reason: '-' }));
     expect(countFormats([...outcomes, { source: 'sub/', status: 'skipped', kind: 'folder', reason: '-' }])).toBe('by format: 2 .txt, 1 .pdf, 1 .docx, 1 .doc, 2 other');
+  });
+});
+
+/** Seed text as a legacy font's glyph codes read as Latin-1: what PDF.js gives for a .VnTime PDF. */
+const asGlyphCodes = (bytes: Uint8Array): string => Array.from(bytes, (b) => String.fromCharCode(b)).join('');
+/** Seed 000 with straight quotes: the legacy fonts had no curly ones. */
+const SEED_000_ASCII_QUOTES = SEED_000.replace(/[“”]/g, '"');
+
+describe('a PDF whose text layer is a legacy font’s glyph codes', () => {
+  test('in TCVN3 (ABC): the layer read back is seed 000’s text, up to the case of toned capitals', async () => {
+    // TCVN3 writes "Ủ" and "ủ" with one code (a capitals font drew it): only all-capital lines get their capitals back.
+    const { tcvn3 } = await import('../fixtures/tcvn3.mjs');
+    const repaired = repairLegacyTextLayer(asGlyphCodes(tcvn3(SEED_000_ASCII_QUOTES)));
+    expect(repaired.ok && repaired.convertedFrom).toBe('TCVN3 (ABC)');
+    expect(repaired.ok && repaired.text.toLowerCase()).toBe(SEED_000_ASCII_QUOTES.normalize('NFC').toLowerCase());
+  });
+  test('leaves a Unicode layer with a few Latin-1 letters (names, "é") as it is', () => {
+    const unicode = `${SEED_000} Pasteur, Alexandre Yersin, café, Genève, Hôpital Français, Université, Médecins.`;
+    expect(repairLegacyTextLayer(unicode)).toEqual({ ok: true, text: unicode, convertedFrom: null });
+  });
+  test('in TCVN3 (ABC), in a PDF: converts it and gives seed 000’s number, issuer, date and place, saying so on the page', async () => {
+    // pdfkit cannot draw TCVN3's "ư" (0xAD, the soft hyphen in Latin-1, which fonts do not draw), so
+    // fields spelt with it are checked on the layer above, not here.
+    const { tcvn3 } = await import('../fixtures/tcvn3.mjs');
+    const { record } = await ingestOne('vntime.pdf', await makeTextPdf(asGlyphCodes(tcvn3(SEED_000_ASCII_QUOTES))));
+    expect(record).toMatchObject({ doc_number: '235-CV/TU', issuer: 'Tỉnh ủy Kon Tum', date_issued: '2021-07-21', place: 'Kon Tum', province: 'Kon Tum' });
+    expect(record!.warnings).toContain('Lớp chữ của bản PDF dùng phông TCVN3 (ABC); văn bản đã được chuyển sang Unicode');
+  });
+  test('in VNI: never publishes it; without OCR the file is rejected, saying why and what to install', async () => {
+    const { vni } = await import('../fixtures/vni.mjs');
+    const { outcome } = await ingestOne('vni.pdf', await makeTextPdf(asGlyphCodes(vni(SEED_000_ASCII_QUOTES))));
+    expect(outcome).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/^PDF has a text layer in a legacy font \(its letters are glyph codes of a VNI font, which ingest does not convert\): reading it needs OCR; install Tesseract/) });
   });
 });

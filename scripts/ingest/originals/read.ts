@@ -10,7 +10,7 @@ import { sha256 } from '../extract.ts';
 import { formatOf, isDocument, MAX_OCR_PAGES, READ_TIMEOUT_MS, type SourceFormat, type TextFrom } from './formats.ts';
 import { hasUsableTextLayer, readPdfText } from './pdf.ts';
 import { wordDocText, wordHtmlToText } from './word-html.ts';
-import { repairLegacyTextLayer } from './legacy-text-layer.ts';
+import { looksLegacy, repairLegacyTextLayer } from './legacy-text-layer.ts';
 import type { OcrResult } from './ocr.ts';
 
 /** What the record keeps of an original file (schema.ts, `original`). */
@@ -98,6 +98,8 @@ async function readPdf(bytes: Uint8Array, deps: ReadDeps, original: (t: TextFrom
   if (layer.pages.length > MAX_OCR_PAGES) return { ok: false, reason: `PDF ${why} and has ${layer.pages.length} pages, over the ${MAX_OCR_PAGES}-page limit for OCR of one directive` };
   const ocr = await deps.ocr(bytes, layer.pages.length);
   if (!ocr.ok) return { ok: false, reason: `PDF ${why}; OCR failed: ${ocr.reason}` };
+  // A page drawn in a legacy font's glyphs for the wrong characters reads as garbage by OCR too.
+  if (looksLegacy(ocr.text)) return { ok: false, reason: `PDF ${why}, and OCR of its pages reads no Vietnamese text either; ask the issuer for a copy in a Unicode font, or a scan` };
   const warnings = ['Văn bản được đọc bằng nhận dạng ký tự (OCR) từ bản quét; có thể có lỗi, hãy đối chiếu với bản gốc'];
   if (ocr.lowConfidence.length > 0) {
     const shown = ocr.lowConfidence.slice(0, MAX_FLAGGED_LINES).map((l) => `“${l}”`).join('; ');
