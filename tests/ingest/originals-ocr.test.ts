@@ -8,7 +8,7 @@ import matter from 'gray-matter';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { ingest } from '../../scripts/ingest/pipeline.ts';
 import { findOcr, ocrText, parseTesseractTsv, LOW_CONFIDENCE } from '../../scripts/ingest/originals/ocr.ts';
-import { makeScannedPdf, makeTextPdf } from '../helpers/documents.ts';
+import { makeScannedPdf, makeTextPdf } from '../../scripts/bench/documents.ts';
 import { memoryIO, OPTIONS, text } from '../helpers/memory-io.ts';
 
 const SEED_000 = readFileSync(new URL('../../content/sources/000_4711a643476f2105.txt', import.meta.url), 'utf8');

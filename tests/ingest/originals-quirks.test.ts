@@ -11,7 +11,7 @@ import { readDocument, withTimeout } from '../../scripts/ingest/originals/read.t
 import { formatOf } from '../../scripts/ingest/originals/formats.ts';
 import { repairLegacyTextLayer } from '../../scripts/ingest/originals/legacy-text-layer.ts';
 import { countFormats, formatRow } from '../../scripts/ingest.ts';
-import { makeColumnsPdf, makeDocx, makeEncryptedPdf, makeTableDocx, makeTextPdf } from '../helpers/documents.ts';
+import { makeColumnsPdf, makeDocx, makeEncryptedPdf, makeTableDocx, makeTextPdf } from '../../scripts/bench/documents.ts';
 import { memoryIO, OPTIONS, text } from '../helpers/memory-io.ts';
 
 const SEED_000 = readFileSync(new URL('../../content/sources/000_4711a643476f2105.txt', import.meta.url), 'utf8');

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import matter from 'gray-matter';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ingest } from '../../scripts/ingest/pipeline.ts';
-import { makeDocx, makeTextPdf } from '../helpers/documents.ts';
+import { makeDocx, makeTextPdf } from '../../scripts/bench/documents.ts';
 import { memoryIO, OPTIONS, text } from '../helpers/memory-io.ts';
 
 const SOURCES = new URL('../../content/sources/', import.meta.url);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startServer } from '../../scripts/serve.ts';
-import { makeDocx, makeTextPdf } from '../helpers/documents.ts';
+import { makeDocx, makeTextPdf } from '../../scripts/bench/documents.ts';
 import { TEXT_FROM_LABELS, TRANSCRIPTION_NOTE } from '../../src/site/originals.ts';
 import { archiveDirs, buildSite, ingestCli, launchChromium, remove, syntheticTemp, type ArchiveDirs, type Run } from './support.ts';
 

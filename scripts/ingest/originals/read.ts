@@ -4,8 +4,6 @@
  * record says of the original. The text then goes through the same pipeline as a `.txt`. A file
  * that cannot be read is rejected with the reason; reading is bounded by size and time.
  */
-import mammoth from 'mammoth';
-import WordExtractor from 'word-extractor';
 import { sha256 } from '../extract.ts';
 import { formatOf, isDocument, MAX_OCR_PAGES, READ_TIMEOUT_MS, type SourceFormat, type TextFrom } from './formats.ts';
 import { hasUsableTextLayer, readPdfText } from './pdf.ts';
@@ -62,6 +60,8 @@ export async function readDocument(name: string, bytes: Uint8Array, deps: ReadDe
 async function readDocx(bytes: Uint8Array, original: (t: TextFrom) => OriginalInfo): Promise<DocumentText> {
   let html: string;
   try {
+    // Loaded when a Word file is read: a batch of .txt sources (and every extract worker) never pays for it.
+    const { default: mammoth } = await import('mammoth');
     html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) })).value;
   } catch (e) {
     return { ok: false, reason: `not a readable Word (.docx) file (${(e as Error).message}); open it in Word or LibreOffice and save it again as .docx` };
@@ -72,6 +72,7 @@ async function readDocx(bytes: Uint8Array, original: (t: TextFrom) => OriginalIn
 async function readDoc(bytes: Uint8Array, original: (t: TextFrom) => OriginalInfo): Promise<DocumentText> {
   let body: string;
   try {
+    const { default: WordExtractor } = await import('word-extractor');
     const doc = await new WordExtractor().extract(Buffer.from(bytes));
     const boxes = doc.getTextboxes({ includeHeadersAndFooters: false, includeBody: true }).trim();
     body = boxes === '' ? doc.getBody() : `${doc.getBody()}\n${boxes}`;

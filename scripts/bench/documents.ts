@@ -2,7 +2,8 @@
  * SYNTHETIC test documents made from a text: a .docx written with the `docx` library, a text PDF
  * written with pdfkit in DejaVu (Debian's fonts-dejavu-core, which covers Vietnamese), and a PDF
  * whose two-column header is drawn column by column, as many issuers' PDFs are. Each is a real file
- * a curator could have received; none is ever written into content/.
+ * a curator could have received; none is ever written into content/. Used by the tests
+ * (tests/ingest/originals-*.test.ts, tests/scale/originals.test.ts) and the ingest benchmark.
  */
 import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, BorderStyle } from 'docx';
 import PDFDocument from 'pdfkit';
