@@ -12,7 +12,7 @@ import { convertLegacy, guessLegacyEncoding, isConvertible, type ConvertibleEnco
 
 export type Repaired = { ok: true; text: string; convertedFrom: ConvertibleEncoding | null } | { ok: false; reason: string };
 
-/** Fewer Latin-1 letters than this: too little to call the layer legacy (a name with "é"). */
+/** Fewer Latin-1 characters than this: too little to call the layer legacy (a name with "é"). */
 const MIN_LATIN1_LETTERS = 20;
 /** Vietnamese letters outside Latin-1 per Latin-1 letter, below which the layer is legacy glyph codes. */
 const MAX_VIETNAMESE_SHARE = 0.1;
@@ -21,7 +21,8 @@ const count = (text: string, pattern: RegExp): number => text.match(pattern)?.le
 
 /** True when the text reads as glyph codes of a legacy font rather than Unicode Vietnamese. */
 export function looksLegacy(text: string): boolean {
-  const latin1 = count(text, /[\u00c0-\u00ff]/g);
+  // TCVN3 and VNI put letters at codes Latin-1 gives to symbols too (0xA1–0xBF: "¸" is TCVN3's "á").
+  const latin1 = count(text, /[\u00a1-\u00ff]/g);
   const vietnamese = count(text, /[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]/g);
   return latin1 >= MIN_LATIN1_LETTERS && vietnamese < MAX_VIETNAMESE_SHARE * latin1;
 }

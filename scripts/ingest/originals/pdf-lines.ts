@@ -109,11 +109,12 @@ export function dropPageFurniture(pages: string[]): string[] {
     return new Set([...counts].filter(([, n]) => split.length > 2 && n >= (split.length - 1) / 2 && n >= 2).map(([l]) => l));
   };
   const running = new Set([...repeated('first'), ...repeated('last')]);
-  return split.map((lines) => {
+  return split.map((lines, page) => {
     const out = [...lines];
     for (const which of ['first', 'last'] as const) {
       const at = which === 'first' ? out.findIndex((l) => l.trim() !== '') : out.findLastIndex((l) => l.trim() !== '');
-      if (at !== -1 && (isPageNumber(out[at]!) || running.has(out[at]!.trim()))) out.splice(at, 1);
+      // On the first page the line a running header repeats is the document's own header.
+      if (at !== -1 && (isPageNumber(out[at]!) || (page > 0 && running.has(out[at]!.trim())))) out.splice(at, 1);
     }
     return out.join('\n');
   });

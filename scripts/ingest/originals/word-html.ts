@@ -10,6 +10,9 @@
 
 interface Node {
   tag: string;
+  /** The `id` and `href` attributes, which tie footnotes to their references; no other is kept. */
+  id?: string;
+  href?: string;
   children: Array<Node | string>;
 }
 
@@ -20,11 +23,11 @@ const decodeEntities = (s: string): string =>
     e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : (ENTITIES[e.toLowerCase()] ?? m),
   );
 
-/** HTML → a tree of elements and text (attributes dropped: none carries text). */
+/** HTML → a tree of elements and text (attributes dropped but `id` and `href`: none carries text). */
 export function parseHtml(html: string): Node {
   const root: Node = { tag: 'root', children: [] };
   const stack = [root];
-  for (const [, close, tag, text] of html.matchAll(/<(\/?)([a-z0-9]+)[^>]*>|([^<]+)/gi)) {
+  for (const [, close, tag, attrs, text] of html.matchAll(/<(\/?)([a-z0-9]+)([^>]*)>|([^<]+)/gi)) {
     const top = stack.at(-1)!;
     if (text !== undefined) top.children.push(decodeEntities(text));
     else if (close) {
@@ -32,6 +35,10 @@ export function parseHtml(html: string): Node {
       if (at > 0) stack.length = at;
     } else {
       const node: Node = { tag: tag!.toLowerCase(), children: [] };
+      const id = /\sid="([^"]*)"/.exec(attrs ?? '')?.[1];
+      const href = /\shref="([^"]*)"/.exec(attrs ?? '')?.[1];
+      if (id) node.id = decodeEntities(id);
+      if (href) node.href = decodeEntities(href);
       top.children.push(node);
       if (!VOID.has(node.tag)) stack.push(node);
     }
@@ -48,7 +55,11 @@ interface Run {
   italic: boolean;
 }
 
+/** A footnote's link back to its reference ("↑"): Word's navigation, not text. */
+const isBackLink = (node: Node): boolean => node.tag === 'a' && /^#(?:footnote|endnote)-ref-/.test(node.href ?? '');
+
 function runs(node: Node, bold = false, italic = false): Run[] {
+  if (isBackLink(node)) return [];
   const b = bold || node.tag === 'strong' || node.tag === 'b';
   const i = italic || node.tag === 'em' || node.tag === 'i';
   if (node.tag === 'br') return [{ text: '\n', bold: false, italic: false }];
@@ -76,8 +87,26 @@ export function inlineText(node: Node): string {
 
 const elements = (node: Node, tag?: string): Node[] => node.children.filter((c): c is Node => typeof c !== 'string' && (tag === undefined || c.tag === tag));
 
+/** Footnote and endnote texts by id ("footnote-1"), set by wordHtmlToText for the paragraphs that cite them. */
+let notes = new Map<string, string>();
+
+/** The notes a paragraph cites, as paragraphs "[1] …" to follow it. */
+function citedNotes(node: Node): string[] {
+  const out: string[] = [];
+  const visit = (n: Node): void => {
+    const note = n.tag === 'a' && n.href?.startsWith('#') ? notes.get(n.href.slice(1)) : undefined;
+    if (note !== undefined) out.push(note, '');
+    for (const c of n.children) if (typeof c !== 'string') visit(c);
+  };
+  visit(node);
+  return out;
+}
+
+const isNoteList = (node: Node): boolean => (node.tag === 'ol' || node.tag === 'ul') && elements(node, 'li').some((li) => /^(?:footnote|endnote)-/.test(li.id ?? ''));
+
 /** A block's lines, blank lines between paragraphs. */
 function blockLines(node: Node): string[] {
+  if (isNoteList(node)) return [];
   switch (node.tag) {
     case 'table':
       return tableLines(node);
@@ -94,7 +123,7 @@ function blockLines(node: Node): string[] {
       return elements(node).flatMap(blockLines);
     default: {
       const text = inlineText(node);
-      return text === '' ? [] : [...text.split('\n').map((l) => l.trim()), ''];
+      return text === '' ? [] : [...text.split('\n').map((l) => l.trim()), '', ...citedNotes(node)];
     }
   }
 }
@@ -124,9 +153,18 @@ function tableLines(table: Node): string[] {
   });
 }
 
-/** Mammoth's HTML of a .docx → the source text. */
+/**
+ * Mammoth's HTML of a .docx → the source text. Mammoth puts footnotes and endnotes in a list at the
+ * end, after the signature, where they would be read as part of it: each goes instead right after
+ * the paragraph that cites it, as "[1] …", in the body (where a cited document is looked for).
+ */
 export function wordHtmlToText(html: string): string {
-  return blockLines(parseHtml(html))
+  const root = parseHtml(html);
+  notes = new Map();
+  for (const list of elements(root).filter(isNoteList)) {
+    for (const li of elements(list, 'li')) if (li.id) notes.set(li.id, `[${li.id.replace(/^\D+/, '')}] ${cellLines(li).join(' ')}`);
+  }
+  return blockLines(root)
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
