@@ -81,7 +81,8 @@ export function inlineText(node: Node): string {
       return mark === '' || m[2] === '' ? r.text : `${m[1]}${mark}${m[2]}${[...mark].reverse().join('')}${m[3]}`;
     })
     .join('')
-    .replace(/[ \t]+/g, ' ')
+    // A tab, or a run of spaces, set a column apart in the document: it stays a column gap.
+    .replace(/\t+/g, CELL_GAP)
     .trim();
 }
 

@@ -51,6 +51,11 @@ describe('wordHtmlToText', () => {
       '<ol><li id="footnote-1"><p> Công điện số 05/CĐ-UBND ngày 05/5/2021. <a href="#footnote-ref-1">↑</a></p></li></ol>';
     expect(wordHtmlToText(html)).toBe('Thực hiện Công điện[1].\n\n[1] Công điện số 05/CĐ-UBND ngày 05/5/2021.\n\nThái Văn Tưởng');
   });
+  test('keeps a tab or a run of spaces between two columns of a paragraph as a column gap', () => {
+    expect(wordHtmlToText('<p>Số 89-TB/HU\tĐịnh Hóa, ngày 15 tháng 11 năm 2021</p><p>Số 90-TB/HU          Định Hóa</p>')).toBe(
+      'Số 89-TB/HU     Định Hóa, ngày 15 tháng 11 năm 2021\n\nSố 90-TB/HU          Định Hóa',
+    );
+  });
   test('decodes the entities mammoth escapes', () => {
     expect(wordHtmlToText('<p>A &amp; B &lt;1&gt; &quot;x&quot;</p>')).toBe('A & B <1> "x"');
   });
