@@ -88,11 +88,11 @@ export function inlineText(node: Node): string {
 
 const elements = (node: Node, tag?: string): Node[] => node.children.filter((c): c is Node => typeof c !== 'string' && (tag === undefined || c.tag === tag));
 
-/** Footnote and endnote texts by id ("footnote-1"), set by wordHtmlToText for the paragraphs that cite them. */
-let notes = new Map<string, string>();
+/** Footnote and endnote texts by id ("footnote-1"), for the paragraphs that cite them. */
+type Notes = ReadonlyMap<string, string>;
 
 /** The notes a paragraph cites, as paragraphs "[1] …" to follow it. */
-function citedNotes(node: Node): string[] {
+function citedNotes(node: Node, notes: Notes): string[] {
   const out: string[] = [];
   const visit = (n: Node): void => {
     const note = n.tag === 'a' && n.href?.startsWith('#') ? notes.get(n.href.slice(1)) : undefined;
@@ -106,41 +106,41 @@ function citedNotes(node: Node): string[] {
 const isNoteList = (node: Node): boolean => (node.tag === 'ol' || node.tag === 'ul') && elements(node, 'li').some((li) => /^(?:footnote|endnote)-/.test(li.id ?? ''));
 
 /** A block's lines, blank lines between paragraphs. */
-function blockLines(node: Node): string[] {
+function blockLines(node: Node, notes: Notes): string[] {
   if (isNoteList(node)) return [];
   switch (node.tag) {
     case 'table':
-      return tableLines(node);
+      return tableLines(node, notes);
     case 'ul':
     case 'ol':
       return elements(node, 'li').flatMap((li, i) => {
-        const [first = '', ...rest] = cellLines(li);
+        const [first = '', ...rest] = cellLines(li, notes);
         return [`${node.tag === 'ol' ? `${i + 1}.` : '-'} ${first}`, ...rest, ''];
       });
     case 'root':
     case 'tbody':
     case 'thead':
     case 'div':
-      return elements(node).flatMap(blockLines);
+      return elements(node).flatMap((c) => blockLines(c, notes));
     default: {
       const text = inlineText(node);
-      return text === '' ? [] : [...text.split('\n').map((l) => l.trim()), '', ...citedNotes(node)];
+      return text === '' ? [] : [...text.split('\n').map((l) => l.trim()), '', ...citedNotes(node, notes)];
     }
   }
 }
 
 /** A cell's (or list item's) lines, without the blank lines between its paragraphs. */
-const cellLines = (node: Node): string[] => {
+const cellLines = (node: Node, notes: Notes): string[] => {
   const blocks = elements(node).filter((c) => ['p', 'table', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(c.tag));
-  const lines = blocks.length > 0 ? blocks.flatMap(blockLines) : [inlineText(node)];
+  const lines = blocks.length > 0 ? blocks.flatMap((b) => blockLines(b, notes)) : [inlineText(node)];
   return lines.filter((l) => l !== '');
 };
 
 /** Each row: its cells side by side, line by line, every cell padded to its column's width. */
-function tableLines(table: Node): string[] {
+function tableLines(table: Node, notes: Notes): string[] {
   const rows = [...elements(table, 'tr'), ...elements(table).filter((c) => c.tag === 'tbody' || c.tag === 'thead').flatMap((b) => elements(b, 'tr'))];
   return rows.flatMap((row) => {
-    const cells = elements(row).filter((c) => c.tag === 'td' || c.tag === 'th').map(cellLines).filter((c) => c.length > 0);
+    const cells = elements(row).filter((c) => c.tag === 'td' || c.tag === 'th').map((c) => cellLines(c, notes)).filter((c) => c.length > 0);
     if (cells.length === 0) return [];
     const widths = cells.map((c) => Math.max(...c.map((l) => l.length)));
     const height = Math.max(...cells.map((c) => c.length));
@@ -161,11 +161,11 @@ function tableLines(table: Node): string[] {
  */
 export function wordHtmlToText(html: string): string {
   const root = parseHtml(html);
-  notes = new Map();
+  const notes = new Map<string, string>();
   for (const list of elements(root).filter(isNoteList)) {
-    for (const li of elements(list, 'li')) if (li.id) notes.set(li.id, `[${li.id.replace(/^\D+/, '')}] ${cellLines(li).join(' ')}`);
+    for (const li of elements(list, 'li')) if (li.id) notes.set(li.id, `[${li.id.replace(/^\D+/, '')}] ${cellLines(li, notes).join(' ')}`);
   }
-  return blockLines(root)
+  return blockLines(root, notes)
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
