@@ -38,7 +38,16 @@ const QUOTING = synthetic('kon-tum/2021-08-05-12-cv-tu', '2021-08-05', 'Kon Tum'
   curated: [{ field: 'date_issued', note: 'Bản lưu ghi ngày 5/8/2021 (synthetic)' }],
   references: ['15/CT-TTg', '235-CV/TU', '99-TB/TU'],
 });
-const RECORDS = [...SEEDS, QUOTING];
+/** Synthetic: a directive read from a PDF, whose `original` takes five columns of its own. */
+const FROM_PDF = synthetic('kon-tum/2021-08-06-13-cv-tu', '2021-08-06', 'Kon Tum', {
+  doc_number: '13-CV/TU',
+  source_file: 'synthetic-13.pdf',
+  original: { file: 'synthetic-13.pdf', media_type: 'application/pdf', bytes: 182334, sha256: 'a'.repeat(64), text_from: 'text-layer' },
+});
+const RECORDS = [...SEEDS, QUOTING, FROM_PDF];
+/** The CSV's columns of the schema's fields: `original` is cut into its parts. */
+const ORIGINAL_PARTS = ['file', 'media_type', 'bytes', 'sha256', 'text_from'] as const;
+const FIELD_COLUMNS = DIRECTIVE_FIELDS.flatMap((f) => (f === 'original' ? ORIGINAL_PARTS.map((p) => `original_${p}`) : [f]));
 const URL = (id: string): string => `https://luu-tru.example/van-ban/${id}/`;
 
 /** The bulk files in memory. */
@@ -89,7 +98,7 @@ describe('van-ban.csv', () => {
   });
   test('has every schema field, in order, with the permalink after the id', () => {
     const header = parse(text(bytes), { bom: true, to_line: 1 })[0] as string[];
-    expect(header).toEqual(['id', 'url', ...DIRECTIVE_FIELDS.filter((f) => f !== 'id')]);
+    expect(header).toEqual(['id', 'url', ...FIELD_COLUMNS.filter((f) => f !== 'id')]);
   });
   test('gives back every field of every record: lists split on "|", unknown as empty, notes as "field: text"', () => {
     const rows = csv(bytes);
@@ -97,7 +106,8 @@ describe('van-ban.csv', () => {
     rows.forEach((row, i) => {
       const r = RECORDS[i]!;
       expect(row.url).toBe(URL(r.id));
-      for (const field of DIRECTIVE_FIELDS) {
+      for (const part of ORIGINAL_PARTS) expect(row[`original_${part}`], `${r.id} original_${part}`).toBe(r.original ? String(r.original[part]) : '');
+      for (const field of DIRECTIVE_FIELDS.filter((f) => f !== 'original')) {
         const value = r[field];
         const cell = row[field];
         if (value === null) expect(cell, field).toBe('');
@@ -134,7 +144,8 @@ describe('van-ban.sqlite', () => {
       const r = RECORDS[i]!;
       expect(row.body).toBe(r.body);
       expect(row.url).toBe(URL(r.id));
-      for (const field of DIRECTIVE_FIELDS) {
+      for (const part of ORIGINAL_PARTS) expect(row[`original_${part}`], `original_${part}`).toBe(r.original ? r.original[part] : null);
+      for (const field of DIRECTIVE_FIELDS.filter((f) => f !== 'original')) {
         const value = r[field];
         expect(Array.isArray(value) ? JSON.parse(row[field] as string) : row[field], field).toEqual(value);
       }
@@ -177,7 +188,7 @@ describe('dan-chieu.csv and tinh.csv', () => {
     const rows = csv(files.get('tinh.csv'));
     expect(rows.map((r) => r.slug)).toEqual(PROVINCES.map((p) => p.slug));
     const kontum = rows.find((r) => r.slug === 'kon-tum')!;
-    expect(kontum).toEqual({ code: '62', slug: 'kon-tum', name: 'Kon Tum', kind: 'tỉnh', name_2025: 'Quảng Ngãi', slug_2025: 'quang-ngai', directives: '2' });
+    expect(kontum).toEqual({ code: '62', slug: 'kon-tum', name: 'Kon Tum', kind: 'tỉnh', name_2025: 'Quảng Ngãi', slug_2025: 'quang-ngai', directives: String(RECORDS.filter((r) => r.province === 'Kon Tum').length) });
     expect(rows.reduce((n, r) => n + Number(r.directives), 0)).toBe(RECORDS.filter((r) => r.province !== null).length);
   });
 });
