@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { ingest, REPORTED_FIELDS, type ExtractRunner, type IngestIO, type Outcome } from './ingest/pipeline.ts';
 import { parallelExtract } from './ingest/parallel.ts';
 import { parseCli, type CliSpec } from './cli.ts';
+import { formatOf, SOURCE_FORMATS } from './ingest/originals/formats.ts';
 import { createProgress, formatCount, formatDuration, formatRate, type Progress } from '../src/shared/progress.ts';
 
 // Reads and writes are blocking: for thousands of small files, faster than a thread-pool round trip
@@ -106,6 +107,20 @@ export function summarize(outcomes: Outcome[]): string {
   return `${line}, ${skipped.length} ${skipped.length === 1 ? 'not a source' : 'not sources'} (${detail})`;
 }
 
+/**
+ * "by format: 5 .txt, 2 .pdf, 1 .docx, 1 other": every entry of the sources folder counted by its
+ * format (originals/formats.ts), folders and names in no accepted format as "other".
+ */
+export function countFormats(outcomes: Outcome[]): string {
+  const counts = new Map<string, number>(SOURCE_FORMATS.map((f) => [f.extension, 0]));
+  for (const o of outcomes) {
+    const format = o.status === 'skipped' && o.kind === 'folder' ? null : formatOf(o.source);
+    const key = format?.extension ?? 'other';
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return `by format: ${[...counts].filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`).join(', ') || 'none'}`;
+}
+
 export const INGEST_CLI = {
   name: 'ingest',
   command: 'npm run ingest --',
@@ -114,7 +129,7 @@ export const INGEST_CLI = {
     'body), keeps the permalink registry, and prints one row per source: its id (or duplicate/REJECTED), fields found,\n' +
     'warnings. Exits 1 when a source is rejected or, with --check, when the output is not what a run would write.',
   options: {
-    sources: { type: 'string', value: 'DIR', default: 'content/sources', description: 'the raw directives, one file each, as received' },
+    sources: { type: 'string', value: 'DIR', default: 'content/sources', description: 'the raw directives, one file each, as received: .txt (UTF-8), .pdf, .docx or .doc' },
     out: { type: 'string', value: 'DIR', description: 'where the directive files go (default: content/directives)' },
     curation: { type: 'string', value: 'DIR', default: 'content/curation', description: "curators' corrections, <source stem>.yml" },
     registry: { type: 'string', value: 'FILE', description: 'the permalink registry (default: content/permalinks.json, or OUT/permalinks.json with --out)' },
@@ -211,7 +226,7 @@ async function main(): Promise<number> {
   }
   const ms = performance.now() - started;
   const rate = formatRate(result.outcomes.length, ms);
-  lines.push(`ingest: ${summarize(result.outcomes)} · ${formatDuration(ms)}${rate ? ` (${rate})` : ''}`);
+  lines.push(`ingest: ${summarize(result.outcomes)} · ${formatDuration(ms)}${rate ? ` (${rate})` : ''} · ${countFormats(result.outcomes)}`);
   console.log(lines.join('\n'));
   return result.exitCode;
 }

@@ -16,7 +16,7 @@ import { buildTitle, type Draft } from './extract.ts';
 import { citingOf, resolveAgain } from './citations.ts';
 
 /** Fields that record provenance or the batch; a curator cannot set them. */
-const NOT_CURATABLE = new Set<DirectiveField>(['source_file', 'source_sha256', 'duplicate_sources', 'inferred', 'warnings', 'curated']);
+const NOT_CURATABLE = new Set<DirectiveField>(['source_file', 'source_sha256', 'original', 'duplicate_sources', 'inferred', 'warnings', 'curated']);
 export const CURATABLE = DIRECTIVE_FIELDS.filter((f) => !NOT_CURATABLE.has(f));
 /** The key that withdraws a directive (not a field of it). */
 export const WITHDRAWN = 'withdrawn';

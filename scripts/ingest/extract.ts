@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Directive } from '../../src/shared/schema.ts';
-import type { ConvertibleEncoding } from '../../src/shared/legacy-encoding.ts';
+import { convertedWarning, type ConvertibleEncoding } from '../../src/shared/legacy-encoding.ts';
 import { countControlCharacters, countLookalikeLetters, normalizeText, runningHeaders } from './normalize.ts';
 import { isDateLine, splitLayout } from './layout.ts';
 import { readHeader, readSignature } from './parts.ts';
@@ -51,7 +51,7 @@ export function extractDraft(
   const layout = splitLayout(lines);
   const head = readHeader(layout.header);
   const warnings: string[] = [];
-  if (convertedFrom) warnings.push(`Bản nguồn được mã hóa ${convertedFrom}; văn bản đã được chuyển sang Unicode`);
+  if (convertedFrom) warnings.push(convertedWarning(convertedFrom));
   const controls = countControlCharacters(text);
   if (controls > 0) warnings.push(`Bản nguồn có ${controls} ký tự điều khiển hoặc ký tự đảo chiều văn bản; các ký tự này đã được loại bỏ`);
   const lookalikes = countLookalikeLetters(text);

@@ -1,12 +1,12 @@
 /**
  * Step 0: which names in the sources folder are sources. Every name gets a verdict before anything
  * is read or written: a source, a rejection with its reason, or "not a source" (hidden files,
- * folders). A source `<stem>.txt` becomes `<stem>.md` and takes its corrections from
+ * folders). A source `<stem>.txt` (or `.pdf`, `.docx`, `.doc`: originals/formats.ts) becomes `<stem>.md` and takes its corrections from
  * `<stem>.yml`, so two names that one file system could store as one file are refused together.
  */
 
-/** The one extension of a source: UTF-8 text. */
-export const SOURCE_EXTENSION = '.txt';
+import { EXTENSION_LIST, formatOf } from './originals/formats.ts';
+
 /** The extension of a curation file (content/curation/<stem>.yml). */
 export const CURATION_EXTENSION = '.yml';
 /**
@@ -45,8 +45,8 @@ const WINDOWS_DEVICE_NAME = /^(?:con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
 /** Why a single name cannot be a source, or null. Collisions need the whole listing (see screenSources). */
 export function nameProblems(name: string): string[] {
   const problems: string[] = [];
-  if (!name.endsWith(SOURCE_EXTENSION)) {
-    problems.push(`not a source: the name must end in "${SOURCE_EXTENSION}" (a UTF-8 text file); rename it or move it out of the sources folder`);
+  if (!formatOf(name)) {
+    problems.push(`not a source: the name must end in ${EXTENSION_LIST} (UTF-8 text, PDF, Word); rename it or move it out of the sources folder`);
   }
   const bytes = utf8Bytes(name);
   if (bytes > MAX_SOURCE_NAME_BYTES) {

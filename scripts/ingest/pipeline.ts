@@ -11,6 +11,8 @@ import { applyCuration, parseCuration, type Curated, type Curation } from './cur
 import { assignIds, baseId, curatedFacts, emptyRegistry, parseRegistry, serializeRegistry, withdraw, type Registry } from './permalinks.ts';
 import { WITHDRAWN_HEADING, type Withdrawal } from '../../src/shared/registry.ts';
 import { screenSources } from './names.ts';
+import { readDocuments, type DocumentText, type ReadDeps } from './originals/read.ts';
+import { findOcr } from './originals/ocr.ts';
 
 export interface IngestIO {
   /** Names in `dir`, hidden ones included; a subfolder's name ends in "/" (reported, never read). [] when `dir` is missing. */
@@ -79,13 +81,15 @@ const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  * YAML emitter is far slower for these flat records (docs/decisions/0014-hand-written-yaml-emitter.md).
  */
 export function renderDirective(d: Directive, body: string): string {
-  const lines = DIRECTIVE_FIELDS.map((key) => `${key}:${yamlValue(d[key])}`);
+  // An optional field left out (`original` of a .txt source) is not written at all.
+  const lines = DIRECTIVE_FIELDS.flatMap((key) => (d[key] === undefined ? [] : [`${key}:${yamlValue(d[key]!)}`]));
   return `---\n${lines.join('\n')}\n---\n\n${body}\n`;
 }
 
-function yamlValue(value: Directive[keyof Directive]): string {
+function yamlValue(value: NonNullable<Directive[keyof Directive]> | null): string {
   if (value === null) return ' null';
   if (typeof value === 'string') return ` ${JSON.stringify(value)}`;
+  if (!Array.isArray(value)) return Object.entries(value).map(([k, v]) => `\n  ${k}: ${JSON.stringify(v)}`).join('');
   if (value.length === 0) return ' []';
   return value
     .map((item) =>
@@ -98,13 +102,18 @@ function yamlValue(value: Directive[keyof Directive]): string {
     .join('');
 }
 
-/** A read source: its name and bytes. */
+/** A read source: its name and bytes; for a PDF or Word file, the text read from it (originals/read.ts). */
 export interface SourceFile {
   source: string;
   bytes: Uint8Array | null;
+  document?: DocumentText;
 }
 
-export type Extracted = { source: string; ok: true; draft: Draft } | { source: string; ok: false; reason: string };
+/** `text`: for a document, the text read from it, which the site serves as the source's text. */
+export type Extracted = { source: string; ok: true; draft: Draft; text?: string } | { source: string; ok: false; reason: string };
+
+/** Beside `<stem>.md`, the text read from a PDF or Word source: the site's `nguon.txt` for it. */
+export const DOCUMENT_TEXT_SUFFIX = '.nguon.txt';
 
 /**
  * Decode and extract many sources (pure). The CLI runs chunks of this in worker threads to use
@@ -112,7 +121,12 @@ export type Extracted = { source: string; ok: true; draft: Draft } | { source: s
  */
 export function extractMany(files: SourceFile[], principlesYaml: string, principlesFile: string): Extracted[] {
   const matchers = compilePrinciples(parsePrinciples(principlesYaml, principlesFile));
-  return files.map(({ source, bytes }) => {
+  return files.map(({ source, bytes, document }): Extracted => {
+    if (document) {
+      if (!document.ok) return { source, ok: false, reason: document.reason };
+      const draft = extractDraft(source, bytes!, document.text, matchers);
+      return { source, ok: true, draft: { ...draft, original: document.original, warnings: [...document.warnings, ...draft.warnings] }, text: document.text };
+    }
     const decoded = bytes ? decodeSource(bytes) : { ok: false as const, reason: 'could not be read' };
     return decoded.ok
       ? { source, ok: true as const, draft: extractDraft(source, bytes!, decoded.text, matchers, decoded.convertedFrom) }
@@ -123,7 +137,11 @@ export function extractMany(files: SourceFile[], principlesYaml: string, princip
 export type ExtractRunner = (files: SourceFile[], principlesYaml: string, principlesFile: string) => Promise<Extracted[]>;
 const inProcess: ExtractRunner = async (files, yaml, file) => extractMany(files, yaml, file);
 
-export async function ingest(opts: IngestOptions, io: IngestIO, runExtract: ExtractRunner = inProcess): Promise<IngestResult> {
+/**
+ * `documents`: how PDF and Word sources are read; by default with the OCR engine found on this
+ * machine (none: a scan is rejected with what to install).
+ */
+export async function ingest(opts: IngestOptions, io: IngestIO, runExtract: ExtractRunner = inProcess, documents: ReadDeps = { ocr: findOcr() }): Promise<IngestResult> {
   const principlesText = await io.readFile(opts.principlesFile);
   if (!principlesText) throw new Error(`${opts.principlesFile}: missing; it lists the principles to tag (see README)`);
   const principlesYaml = decoder.decode(principlesText);
@@ -144,7 +162,8 @@ export async function ingest(opts: IngestOptions, io: IngestIO, runExtract: Extr
   }
   const read: SourceFile[] = [];
   for (const source of sources) read.push({ source, bytes: await io.readFile(join(opts.sourcesDir, source)) });
-  const extracted = await runExtract(read, principlesYaml, opts.principlesFile);
+  const extracted = await runExtract(await readDocuments(read, documents), principlesYaml, opts.principlesFile);
+  const documentTexts = new Map(extracted.flatMap((e) => (e.ok && e.text !== undefined ? [[e.source, e.text] as const] : [])));
 
   const reject = (source: string, reason: string): void => void outcomes.set(source, { source, status: 'rejected', reason });
   const curationOf = (source: string): Promise<{ file: string; curation: Curation } | null> => readCuration(io, opts.curationDir, curations, source);
@@ -194,6 +213,8 @@ export async function ingest(opts: IngestOptions, io: IngestIO, runExtract: Extr
     }).length;
     outcomes.set(draft.source_file, { source: draft.source_file, status: 'written', directive: written, fieldsFound });
     files.set(`${stem(draft.source_file)}.md`, renderDirective(written, draft.body));
+    const documentText = documentTexts.get(draft.source_file);
+    if (documentText !== undefined) files.set(`${stem(draft.source_file)}${DOCUMENT_TEXT_SUFFIX}`, `${documentText}\n`);
   }
 
   const { registry, keep, problems, notices } = await answerPublished(opts, io, { registry: assigned.registry, files, outputs, present: new Set(listed), curationOf });
@@ -242,6 +263,7 @@ async function answerPublished(
     } else {
       problems.push(`${source} is rejected, but it is published as /van-ban/${id}/: ${outputs.has(name) ? `its last good page (${last}) is kept` : 'it has no page'} until the source or its curation is fixed`);
     }
+    if (outputs.has(`${stem(source)}${DOCUMENT_TEXT_SUFFIX}`)) keep.add(`${stem(source)}${DOCUMENT_TEXT_SUFFIX}`);
     if (outputs.has(name)) keep.add(name);
     else problems.push(`${opts.registryFile}: published id "${id}" (${source}) would not answer: ${last} is missing; fix the source and run npm run ingest`);
   }
@@ -340,7 +362,8 @@ async function writeOutputs(
     await Promise.all(writes);
   };
   await write([...files].map(([name, text]) => [join(opts.outDir, name), text, outputs.has(name)]));
-  for (const name of [...outputs].filter((f) => f.endsWith('.md') && !files.has(f) && !keep.has(f)).sort(byName)) {
+  const isOutput = (f: string): boolean => f.endsWith('.md') || f.endsWith(DOCUMENT_TEXT_SUFFIX);
+  for (const name of [...outputs].filter((f) => isOutput(f) && !files.has(f) && !keep.has(f)).sort(byName)) {
     stale.push(join(opts.outDir, name));
     if (!opts.check) await io.removeFile(join(opts.outDir, name));
   }

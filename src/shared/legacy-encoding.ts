@@ -100,3 +100,16 @@ function keepControlBytes(bytes: Uint8Array, text: string): string {
 export function capitalLines(text: string): string {
   return text.replace(/[^\n]+/g, (line) => (/[a-z]/.test(line) || !/[A-Z][^A-Z]*[A-Z]/.test(line) ? line : line.toUpperCase()));
 }
+
+/**
+ * The reader's note on a page whose source ingest converted: ingest writes it into `warnings`, and
+ * the page reads it back to offer the raw file beside the converted text, so the words are made in
+ * this one place.
+ */
+export const convertedWarning = (encoding: ConvertibleEncoding): string => `Bản nguồn được mã hóa ${encoding}; văn bản đã được chuyển sang Unicode`;
+
+/** The encoding a directive's source was converted from, read from its warnings; null for a UTF-8 source. */
+export function convertedFrom(warnings: readonly string[]): ConvertibleEncoding | null {
+  for (const encoding of Object.keys(DECODERS) as ConvertibleEncoding[]) if (warnings.includes(convertedWarning(encoding))) return encoding;
+  return null;
+}

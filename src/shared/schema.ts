@@ -117,6 +117,29 @@ const curatedNote = z.object({
   note: text,
 });
 
+/** How a source's text was made (scripts/ingest/originals/formats.ts, TEXT_FROM). */
+export const TEXT_SOURCES = ['text', 'text-layer', 'word', 'ocr'] as const;
+
+/**
+ * The original file a directive's text was read from, when it is a PDF or Word document (bản gốc):
+ * kept byte for byte and served beside the transcription. A `.txt` source has none: the text is
+ * the source itself (`source_file`, `source_sha256`).
+ */
+const originalFile = z
+  .object({
+    /** Its file name in content/sources/ (the same as `source_file`). */
+    file: text,
+    /** Its media type: "application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document" (.docx), "application/msword" (.doc). */
+    media_type: text,
+    /** Its size in bytes. */
+    bytes: z.number().int().positive(),
+    /** SHA-256 of its bytes, lowercase hex (the same as `source_sha256`). */
+    sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 lowercase hex digits'),
+    /** How the text was read from it: "text-layer" (the PDF's own text), "word" (the Word file's text), "ocr" (a scan read by Tesseract), "text". */
+    text_from: z.enum(TEXT_SOURCES),
+  })
+  .strict();
+
 /**
  * How a field is described to people, kept on the field itself (zod metadata) so this schema stays
  * the one place a field is documented: the bulk data's codebook on /du-lieu/
@@ -280,6 +303,12 @@ export const directiveSchema = z
       label: 'mã SHA-256 của tệp nguồn',
       vi: 'Mã SHA-256 của các byte tệp nguồn, chữ thường, hệ 16.',
       example: '9a14c2910c039bc1de26f4ff92bff6e16d4dda806fba19aef39ee7f32f2d6872',
+    }),
+    original: field(originalFile.optional(), {
+      en: 'The original PDF or Word file the text was read from (file, media type, bytes, SHA-256, how the text was made); absent for a .txt source.',
+      label: 'bản gốc',
+      vi: 'Tệp gốc PDF hoặc Word mà văn bản được đọc ra (tên tệp, kiểu tệp, dung lượng, SHA-256, cách lấy văn bản); không có khi nguồn là tệp .txt.',
+      example: 'application/pdf',
     }),
     duplicate_sources: field(z.array(text), {
       en: 'Other source files of the same directive (same issuer, number and date).',

@@ -39,6 +39,13 @@ export const DOWNLOADS = { source: 'nguon.txt', rawSource: 'nguon-goc.bin', mark
 export const sourcePath = (id: string): string => `${directivePath(id)}${DOWNLOADS.source}`;
 export const rawSourcePath = (id: string): string => `${directivePath(id)}${DOWNLOADS.rawSource}`;
 export const markdownPath = (id: string): string => `${directivePath(id)}${DOWNLOADS.markdown}`;
+/**
+ * The original PDF or Word file a directive's text was read from, byte for byte (bản gốc), named
+ * by its format: `ban-goc.pdf`, `ban-goc.docx`, `ban-goc.doc`.
+ */
+export const ORIGINAL_DOWNLOAD = 'ban-goc';
+export const originalDownload = (file: string): string => `${ORIGINAL_DOWNLOAD}${file.slice(file.lastIndexOf('.')).toLowerCase()}`;
+export const originalPath = (id: string, file: string): string => `${directivePath(id)}${originalDownload(file)}`;
 export const jsonPath = (id: string): string => `${directivePath(id)}${DOWNLOADS.json}`;
 /** Citation files next to each directive's page, for reference managers (src/site/citation-files.ts). */
 export const CITATION_FILES = { ris: 'trich-dan.ris', bibtex: 'trich-dan.bib', csl: 'trich-dan.csl.json' } as const;

@@ -70,6 +70,10 @@ export const CONTENT_TYPES: Record<string, string> = {
   '.bib': 'application/x-bibtex; charset=utf-8',
   // The raw file of a source converted from TCVN3 or Windows-1258: bytes to download, in no charset a browser reads.
   '.bin': 'application/octet-stream',
+  // The original PDF or Word file of a directive (ban-goc.*), served as its issuer made it.
+  '.pdf': 'application/pdf',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.doc': 'application/msword',
   '.svg': 'image/svg+xml',
   '.wasm': 'application/wasm',
   '.pagefind': 'application/octet-stream',
@@ -117,6 +121,7 @@ export function contentTypeOf(path: string): string | null {
 const TYPED_PATHS: string[] = [
   '/van-ban/*/nguon.txt',
   '/van-ban/*/nguon-goc.bin',
+  ...['.pdf', '.docx', '.doc'].map((ext) => `/van-ban/*/ban-goc${ext}`),
   '/van-ban/*/van-ban.md',
   '/van-ban/*/trich-dan.ris',
   '/van-ban/*/trich-dan.bib',

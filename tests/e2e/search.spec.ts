@@ -467,8 +467,12 @@ test.describe('results follow the box as the reader types', () => {
   });
 
   test('half a syllable waits for a longer pause', async ({ page }) => {
-    await page.clock.install();
+    // Installed, the clock still runs with real time; paused, only runFor moves it, so a slow
+    // machine typing slowly cannot pass the pause on its own.
+    const start = new Date('2026-01-01T00:00:00Z');
+    await page.clock.install({ time: start });
     await page.goto('/tim-kiem/');
+    await page.clock.pauseAt(new Date(start.getTime() + 60_000));
     await page.locator('#tu-khoa').pressSequentially('lay ma');
     await page.clock.runFor(500);
     await expect(page).toHaveURL(/\/tim-kiem\/$/);

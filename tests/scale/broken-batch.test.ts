@@ -276,6 +276,13 @@ describe('a batch of 1,000 sources with ten broken ones', () => {
         const download = await fetch(`${server.url}/van-ban/${record.id}/nguon-goc.bin`);
         expect(download.headers.get('content-type')).toBe('application/octet-stream');
         expect(Buffer.compare(Buffer.from(await download.arrayBuffer()), raw)).toBe(0);
+
+        // The page offers both and says which is which: the raw file as it came, the text converted.
+        await page.goto(`${server.url}/van-ban/${record.id}/`);
+        const source = page.locator('.converted-source');
+        expect(await source.innerText()).toContain(`(nguyên trạng, mã ${l.encoding})`);
+        expect(await source.locator('a[href$="/nguon-goc.bin"]').innerText()).toBe(l.name);
+        expect(await source.locator('a[href$="/nguon.txt"]').innerText()).toBe('nguon.txt');
       }
     } finally {
       await browser.close();

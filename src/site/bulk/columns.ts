@@ -5,7 +5,7 @@
  * the SQLite file and the JSON Lines, the body.
  */
 import type { z } from 'astro/zod';
-import { CITED_DOC_TYPES, CITED_SCOPES, DIRECTIVE_FIELDS, directiveSchema, fieldDoc, isoDate, type CitedDocument, type Directive, type FieldDoc } from '../../shared/schema.ts';
+import { CITED_DOC_TYPES, CITED_SCOPES, DIRECTIVE_FIELDS, directiveSchema, fieldDoc, isoDate, TEXT_SOURCES, type CitedDocument, type Directive, type FieldDoc } from '../../shared/schema.ts';
 import { LIST_SEPARATOR } from './csv.ts';
 
 /**
@@ -71,8 +71,61 @@ const fieldColumn = (key: (typeof DIRECTIVE_FIELDS)[number]): Column<DirectiveRo
 
 const urlColumn: Column<DirectiveRow> = { name: 'url', doc: URL_DOC, kind: 'url', nullable: false, get: (row) => row.url };
 
-/** Every field of the schema, in its order, with the permalink after the id. */
-const FIELD_COLUMNS: ReadonlyArray<Column<DirectiveRow>> = DIRECTIVE_FIELDS.flatMap((key) => (key === 'id' ? [fieldColumn(key), urlColumn] : [fieldColumn(key)]));
+type Original = NonNullable<Directive['original']>;
+
+/** One part of `original` as a column of its own: a table cell holds one value, and most sources (.txt) have no original. */
+const originalColumn = (part: keyof Original, kind: ColumnKind, doc: Omit<FieldDoc, 'label'> & { label: string }, values?: readonly string[]): Column<DirectiveRow> => ({
+  name: `original_${part}`,
+  doc,
+  kind,
+  nullable: true,
+  ...(values && { values }),
+  get: (row) => row.original?.[part] ?? null,
+});
+
+/** The original PDF or Word file (schema field `original`), one column per part; empty for a .txt source. */
+export const ORIGINAL_COLUMNS: ReadonlyArray<Column<DirectiveRow>> = [
+  originalColumn('file', 'text', {
+    en: 'File name of the original PDF or Word file (the source); empty for a .txt source.',
+    label: 'tệp bản gốc',
+    vi: 'Tên tệp bản gốc PDF hoặc Word (tệp nguồn); trống khi nguồn là tệp .txt.',
+    example: '012_chi-thi.pdf',
+  }),
+  originalColumn('media_type', 'text', {
+    en: 'Media type of the original: application/pdf, application/vnd.openxmlformats-officedocument.wordprocessingml.document (.docx) or application/msword (.doc).',
+    label: 'kiểu tệp bản gốc',
+    vi: 'Kiểu tệp của bản gốc (PDF, .docx hoặc .doc).',
+    example: 'application/pdf',
+  }),
+  originalColumn('bytes', 'integer', {
+    en: 'Size of the original in bytes.',
+    label: 'dung lượng bản gốc',
+    vi: 'Dung lượng bản gốc, tính bằng byte.',
+    example: '182334',
+  }),
+  originalColumn('sha256', 'text', {
+    en: 'SHA-256 of the original\'s bytes, lowercase hex (the same as source_sha256).',
+    label: 'SHA-256 của bản gốc',
+    vi: 'Mã SHA-256 của bản gốc, chữ thường, hệ 16 (trùng source_sha256).',
+    example: '9a14c2910c039bc1de26f4ff92bff6e16d4dda806fba19aef39ee7f32f2d6872',
+  }),
+  originalColumn(
+    'text_from',
+    'enum',
+    {
+      en: 'How the text was made from the original: text-layer (the PDF\'s own text), word (the Word file\'s text), ocr (a scan read by Tesseract).',
+      label: 'cách lấy văn bản',
+      vi: 'Cách lấy văn bản từ bản gốc: text-layer (lớp chữ của PDF), word (chữ của tệp Word), ocr (bản quét đọc bằng Tesseract).',
+      example: 'text-layer',
+    },
+    TEXT_SOURCES,
+  ),
+];
+
+/** Every field of the schema, in its order, with the permalink after the id and `original` cut into its parts. */
+const FIELD_COLUMNS: ReadonlyArray<Column<DirectiveRow>> = DIRECTIVE_FIELDS.flatMap((key) =>
+  key === 'id' ? [fieldColumn(key), urlColumn] : key === 'original' ? ORIGINAL_COLUMNS : [fieldColumn(key)],
+);
 
 /** van-ban.csv: the fields a cell can hold; the cited documents are rows of dan-chieu.csv instead. */
 export const DIRECTIVE_COLUMNS: ReadonlyArray<Column<DirectiveRow>> = FIELD_COLUMNS.filter((c) => c.kind !== 'records');

@@ -1,9 +1,10 @@
 /**
  * Writes each directive's downloads next to its page: the source as UTF-8 text (`nguon.txt`, see
- * sourceDownloads), the archive file (`van-ban.md`), the record as JSON (`van-ban.json`) and its
- * citation files (RIS, BibTeX, CSL-JSON: src/site/citation-files.ts); and, from the same records, the manifest
- * the index step reads (src/search/build/manifest.ts) and the bulk data in /du-lieu/
- * (src/site/bulk/), whose sizes and checksums it then writes into the data page.
+ * sourceDownloads; for a PDF or Word source, the text read from it), the original PDF or Word file
+ * byte for byte (`ban-goc.pdf|.docx|.doc`), the archive file (`van-ban.md`), the record as JSON
+ * (`van-ban.json`) and its citation files (RIS, BibTeX, CSL-JSON: src/site/citation-files.ts); and,
+ * from the same records, the manifest the index step reads (src/search/build/manifest.ts) and the
+ * bulk data in /du-lieu/ (src/site/bulk/), whose sizes and checksums it then writes into the data page.
  * Plain file copies here instead of Astro endpoints: three routes per directive tripled the
  * pages Astro renders for what is a copy (docs/decisions/0019-downloads-as-plain-files.md).
  *
@@ -23,7 +24,7 @@ import { DatabaseSync } from 'node:sqlite';
 import matter from 'gray-matter';
 import { convertLegacy, guessLegacyEncoding, isConvertible } from '../../shared/legacy-encoding.ts';
 import { ARCHIVE_DIR, missingSourcesMessage, SOURCES_DIR } from '../paths.ts';
-import { CITATION_FILES, DOWNLOADS, directivePath, ROUTES } from '../routes.ts';
+import { CITATION_FILES, DOWNLOADS, directivePath, originalDownload, ROUTES } from '../routes.ts';
 import { siteUrl } from '../site-url.ts';
 import { bibtexOf, cslJsonOf, risOf } from '../citation-files.ts';
 import { BulkCollector, type BulkIO, type BulkResult } from '../bulk/collector.ts';
@@ -31,6 +32,12 @@ import { stampDataPage } from '../bulk/stamp.ts';
 import { ManifestCollector, SEARCH_MANIFEST_FILE, type DirectiveRecord } from '../../search/build/manifest.ts';
 import { HEADERS_FILE } from '../security.ts';
 import { buildSummary, downloadsDone, downloadsProgress, pagesDone } from './build-progress.ts';
+
+/**
+ * Beside `<stem>.md`, the text ingest read from a PDF or Word source (scripts/ingest/pipeline.ts,
+ * DOCUMENT_TEXT_SUFFIX): the build serves it as `nguon.txt` and never reads the document itself.
+ */
+const documentTextFile = (archiveFile: string): string => archiveFile.replace(/\.md$/, '.nguon.txt');
 
 /** Directives between two progress messages of the worker. */
 const PROGRESS_EVERY = 250;
@@ -100,9 +107,16 @@ function writeOne(file: string, outDir: string, archiveDir: string, sourcesDir: 
   const dir = join(outDir, directivePath(String(data.id)));
   const url = permalink(record.id);
   mkdirSync(dir, { recursive: true });
-  const source = sourceDownloads(readFileSync(join(sourcesDir, String(data.source_file))), String(data.source_file));
-  writeFileSync(join(dir, DOWNLOADS.source), source.text);
-  if (source.raw) writeFileSync(join(dir, DOWNLOADS.rawSource), source.raw);
+  const sourceBytes = readFileSync(join(sourcesDir, String(data.source_file)));
+  if (record.original) {
+    // A PDF or Word source: the original byte for byte, and the text ingest read from it.
+    writeFileSync(join(dir, originalDownload(record.original.file)), sourceBytes);
+    writeFileSync(join(dir, DOWNLOADS.source), readFileSync(join(archiveDir, documentTextFile(file))));
+  } else {
+    const source = sourceDownloads(sourceBytes, String(data.source_file));
+    writeFileSync(join(dir, DOWNLOADS.source), source.text);
+    if (source.raw) writeFileSync(join(dir, DOWNLOADS.rawSource), source.raw);
+  }
   writeFileSync(join(dir, DOWNLOADS.markdown), text);
   writeFileSync(join(dir, DOWNLOADS.json), `${JSON.stringify(record, null, 2)}\n`);
   writeFileSync(join(dir, CITATION_FILES.ris), risOf(record, url));

@@ -22,9 +22,13 @@ describe('nameProblems', () => {
   test('accepts a plain "<stem>.txt"', () => {
     expect(nameProblems('000_4711a643476f2105.txt')).toEqual([]);
   });
-  test('says a name without ".txt" is not a source', () => {
-    expect(nameProblems('notes.docx')).toEqual(['not a source: the name must end in ".txt" (a UTF-8 text file); rename it or move it out of the sources folder']);
+  test('accepts "<stem>.pdf", "<stem>.docx" and "<stem>.doc" as sources', () => {
+    expect(['a.pdf', 'a.docx', 'a.doc'].map(nameProblems)).toEqual([[], [], []]);
+  });
+  test('says a name in no accepted format is not a source, listing the formats', () => {
+    expect(nameProblems('notes.odt')).toEqual(['not a source: the name must end in ".txt", ".pdf", ".docx" or ".doc" (UTF-8 text, PDF, Word); rename it or move it out of the sources folder']);
     expect(nameProblems('same.TXT')[0]).toMatch(/^not a source: the name must end in "\.txt"/);
+    expect(nameProblems('scan.PDF')[0]).toMatch(/^not a source: the name must end in "\.txt"/);
   });
   test(`accepts a name of ${MAX_SOURCE_NAME_BYTES} bytes and refuses one of ${MAX_SOURCE_NAME_BYTES + 1}, counting UTF-8 bytes`, () => {
     expect(nameProblems(`${'a'.repeat(MAX_SOURCE_NAME_BYTES - 4)}.txt`)).toEqual([]);

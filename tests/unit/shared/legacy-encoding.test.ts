@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { capitalLines, convertLegacy, guessLegacyEncoding } from '../../../src/shared/legacy-encoding.ts';
+import { capitalLines, convertedFrom, convertedWarning, convertLegacy, guessLegacyEncoding } from '../../../src/shared/legacy-encoding.ts';
 import { cp1258 } from '../../fixtures/cp1258.mjs';
 import { tcvn3 } from '../../fixtures/tcvn3.mjs';
 import { vni } from '../../fixtures/vni.mjs';
@@ -42,5 +42,15 @@ describe('guessLegacyEncoding', () => {
   test('names nothing for a text with one word starting with "đ", or for UTF-8', () => {
     expect(guessLegacyEncoding(tcvn3('Ban Thường vụ Tỉnh ủy đề nghị.'))).toBeNull();
     expect(guessLegacyEncoding(new TextEncoder().encode(SAMPLE))).toBeNull();
+  });
+});
+
+describe('convertedFrom', () => {
+  test('reads back the encoding from the warning ingest writes for a converted source', () => {
+    expect(convertedFrom(['Văn bản không ghi số', convertedWarning('TCVN3 (ABC)')])).toBe('TCVN3 (ABC)');
+    expect(convertedFrom([convertedWarning('Windows-1258')])).toBe('Windows-1258');
+  });
+  test('is null for a source that came as UTF-8', () => {
+    expect(convertedFrom(['Văn bản không ghi số'])).toBeNull();
   });
 });

@@ -6,7 +6,8 @@ import { kindOf } from '../../../../src/site/bulk/columns.ts';
 describe('CODEBOOK', () => {
   const vanBan = CODEBOOK.find((t) => t.table === 'van_ban')!;
   test('describes every field of the schema, the permalink and the body, in the CSV\'s order', () => {
-    expect(vanBan.entries.map((e) => e.column)).toEqual(['id', 'url', ...DIRECTIVE_FIELDS.filter((f) => f !== 'id'), 'body']);
+    const fields = DIRECTIVE_FIELDS.flatMap((f) => (f === 'original' ? ['file', 'media_type', 'bytes', 'sha256', 'text_from'].map((p) => `original_${p}`) : [f]));
+    expect(vanBan.entries.map((e) => e.column)).toEqual(['id', 'url', ...fields.filter((f) => f !== 'id'), 'body']);
   });
   test('takes each field\'s meanings and example from the schema itself', () => {
     const doc = directiveSchema.shape.date_issued.meta()!.codebook as { en: string; vi: string; label: string; example: string };

@@ -43,9 +43,16 @@ const QUOTING = synthetic('kon-tum/2021-08-05-12-cv-tu', '2021-08-05', 'Kon Tum'
     { number: '99-TB/TU', number_as_written: '99-TB/TU', type: 'Thông báo', date: null, issuer_as_written: 'Ban Thường vụ Tỉnh ủy, "tổng hợp"', scope: 'tỉnh', province: 'Kon Tum', district: null, place_from_text: false, text: 'Thông báo số 99-TB/TU của Ban Thường vụ Tỉnh ủy, "tổng hợp"' },
   ],
 });
-const RECORDS = [...SEEDS, QUOTING];
-/** The fields van-ban.csv holds: all but the cited documents, which dan-chieu.csv holds one per row. */
-const CSV_FIELDS = DIRECTIVE_FIELDS.filter((f) => f !== 'cited');
+/** Synthetic: a directive read from a PDF, whose `original` takes five columns of its own. */
+const FROM_PDF = synthetic('kon-tum/2021-08-06-13-cv-tu', '2021-08-06', 'Kon Tum', {
+  doc_number: '13-CV/TU',
+  source_file: 'synthetic-13.pdf',
+  original: { file: 'synthetic-13.pdf', media_type: 'application/pdf', bytes: 182334, sha256: 'a'.repeat(64), text_from: 'text-layer' },
+});
+const RECORDS = [...SEEDS, QUOTING, FROM_PDF];
+/** The CSV's columns of the schema's fields: `original` is cut into its parts; the cited documents are rows of dan-chieu.csv instead. */
+const ORIGINAL_PARTS = ['file', 'media_type', 'bytes', 'sha256', 'text_from'] as const;
+const FIELD_COLUMNS = DIRECTIVE_FIELDS.filter((f) => f !== 'cited').flatMap((f) => (f === 'original' ? ORIGINAL_PARTS.map((p) => `original_${p}`) : [f]));
 const SITE = 'https://luu-tru.example';
 const URL = (id: string): string => `${SITE}/van-ban/${id}/`;
 
@@ -97,7 +104,7 @@ describe('van-ban.csv', () => {
   });
   test('has every schema field a cell can hold, in order, with the permalink after the id; the cited documents are rows of dan-chieu.csv', () => {
     const header = parse(text(bytes), { bom: true, to_line: 1 })[0] as string[];
-    expect(header).toEqual(['id', 'url', ...CSV_FIELDS.filter((f) => f !== 'id')]);
+    expect(header).toEqual(['id', 'url', ...FIELD_COLUMNS.filter((f) => f !== 'id')]);
   });
   test('gives back every field of every record: lists split on "|", unknown as empty, notes as "field: text"', () => {
     const rows = csv(bytes);
@@ -105,7 +112,8 @@ describe('van-ban.csv', () => {
     rows.forEach((row, i) => {
       const r = RECORDS[i]!;
       expect(row.url).toBe(URL(r.id));
-      for (const field of CSV_FIELDS) {
+      for (const part of ORIGINAL_PARTS) expect(row[`original_${part}`], `${r.id} original_${part}`).toBe(r.original ? String(r.original[part]) : '');
+      for (const field of DIRECTIVE_FIELDS.filter((f) => f !== 'original' && f !== 'cited')) {
         const value = r[field];
         const cell = row[field];
         if (value === null) expect(cell, field).toBe('');
@@ -142,7 +150,8 @@ describe('van-ban.sqlite', () => {
       const r = RECORDS[i]!;
       expect(row.body).toBe(r.body);
       expect(row.url).toBe(URL(r.id));
-      for (const field of DIRECTIVE_FIELDS) {
+      for (const part of ORIGINAL_PARTS) expect(row[`original_${part}`], `original_${part}`).toBe(r.original ? r.original[part] : null);
+      for (const field of DIRECTIVE_FIELDS.filter((f) => f !== 'original')) {
         const value = r[field];
         expect(Array.isArray(value) ? JSON.parse(row[field] as string) : row[field], field).toEqual(value);
       }
@@ -220,7 +229,7 @@ describe('dan-chieu.csv and tinh.csv', () => {
     const rows = csv(files.get('tinh.csv'));
     expect(rows.map((r) => r.slug)).toEqual(PROVINCES.map((p) => p.slug));
     const kontum = rows.find((r) => r.slug === 'kon-tum')!;
-    expect(kontum).toEqual({ code: '62', slug: 'kon-tum', name: 'Kon Tum', kind: 'tỉnh', name_2025: 'Quảng Ngãi', slug_2025: 'quang-ngai', directives: '2' });
+    expect(kontum).toEqual({ code: '62', slug: 'kon-tum', name: 'Kon Tum', kind: 'tỉnh', name_2025: 'Quảng Ngãi', slug_2025: 'quang-ngai', directives: String(RECORDS.filter((r) => r.province === 'Kon Tum').length) });
     expect(rows.reduce((n, r) => n + Number(r.directives), 0)).toBe(RECORDS.filter((r) => r.province !== null).length);
   });
 });
