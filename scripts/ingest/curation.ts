@@ -13,6 +13,7 @@ import { parse } from 'yaml';
 import { DIRECTIVE_FIELDS, permalinkIdProblem, type DirectiveField } from '../../src/shared/schema.ts';
 import { provinceByName } from '../../src/shared/gazetteer.ts';
 import { buildTitle, type Draft } from './extract.ts';
+import { citingOf, resolveAgain } from './citations.ts';
 
 /** Fields that record provenance or the batch; a curator cannot set them. */
 const NOT_CURATABLE = new Set<DirectiveField>(['source_file', 'source_sha256', 'original', 'duplicate_sources', 'inferred', 'warnings', 'curated']);
@@ -83,6 +84,8 @@ export function applyCuration(draft: Draft, corrections: Correction[], file: str
     next.province = p?.name ?? null;
     next.province_2025 = p?.name_2025 ?? null;
   }
+  // Cited documents that are the citing directive's own province's or district's follow a corrected place or level.
+  if (!fields.has('cited') && ['province', 'district', 'issuer_level'].some((f) => fields.has(f as DirectiveField))) next.cited = resolveAgain(next.cited, citingOf(next));
   if (!fields.has('title')) next.title = buildTitle(next);
   return { ok: true, draft: next, curatedId };
 }

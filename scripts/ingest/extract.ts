@@ -12,6 +12,7 @@ import { dropPageNoise, looksTruncated, paragraphToMarkdown, paragraphToPlain, t
 import { docTypeFromNumber, docTypeFromTitle, findReferences, officeCase, parseDateLine, parseDocNumber } from './fields.ts';
 import { inferProvince, resolveIssuer, settleDistrict } from './issuer.ts';
 import { tagPrinciples, type PrincipleMatcher } from './principles.ts';
+import { findCited } from './citations.ts';
 
 /** Everything but the id and duplicates, which depend on the whole batch. */
 export type Draft = Omit<Directive, 'id' | 'duplicate_sources'> & {
@@ -103,6 +104,8 @@ export function extractDraft(
   }
 
   const ownNumber = number?.canonical ?? null;
+  // What the directive says, subject first: where its references and principles are read.
+  const citingText = `${head.subject ?? ''}\n${plainBody}`;
   const missing = [ownNumber ? null : 'số', dateLine?.date ? null : 'ngày ban hành'].filter(Boolean);
   if (missing.length > 0) warnings.push(`Văn bản không ghi ${missing.join(' và ')}`);
   if (layout.header.length === 0) warnings.push('Văn bản không có phần đầu (cơ quan ban hành, số, ngày tháng)');
@@ -130,8 +133,9 @@ export function extractDraft(
     signing_authority: sig.signingAuthority,
     signer_title: sig.signerTitle,
     signer_name: sig.signerName,
-    references: findReferences(`${head.subject ?? ''}\n${plainBody}`, ownNumber),
-    principles: tagPrinciples(`${head.subject ?? ''}\n${plainBody}`, principles),
+    references: findReferences(citingText, ownNumber),
+    cited: findCited(citingText, ownNumber, { province: province?.name ?? null, district: district?.name ?? null, level: who.issuer_level }),
+    principles: tagPrinciples(citingText, principles),
     source_file: sourceFile,
     source_sha256: sha256(bytes),
     inferred,

@@ -9,7 +9,7 @@ import { DATE_LINE } from './layout.ts';
 type DocType = NonNullable<Directive['doc_type']>;
 
 /** Type codes of Vietnamese document numbers (Nghị định 30/2020/NĐ-CP; Hướng dẫn 36-HD/VPTW). */
-const TYPE_BY_CODE: Record<string, DocType> = {
+export const TYPE_BY_CODE: Record<string, DocType> = {
   CV: 'Công văn',
   CT: 'Chỉ thị',
   TB: 'Thông báo',
@@ -95,7 +95,12 @@ const pad = (n: number): string => String(n).padStart(2, '0');
 
 /** Checks a day/month/year triple; the archive's documents date from 2019–2024. */
 export function toIsoDate(day: number, month: number, year: number): string | null {
-  if (year < 2019 || year > 2024 || month < 1 || month > 12 || day < 1) return null;
+  return year < 2019 || year > 2024 ? null : toIsoDateAnyYear(day, month, year);
+}
+
+/** Checks a day/month/year triple of any document a directive may cite (laws of 1945 on). */
+export function toIsoDateAnyYear(day: number, month: number, year: number): string | null {
+  if (year < 1945 || year > 2030 || month < 1 || month > 12 || day < 1) return null;
   const d = new Date(Date.UTC(year, month - 1, day));
   if (d.getUTCMonth() !== month - 1) return null;
   return `${year}-${pad(month)}-${pad(day)}`;
@@ -120,14 +125,27 @@ const REFERENCE = new RegExp(
   'gu',
 );
 
+/** A document number found in running text: canonical, as written, and where it stands. */
+export interface NumberInText {
+  canonical: string;
+  written: string;
+  start: number;
+  end: number;
+}
+
+/** Every well-formed document number in a text, in order (the own number included). */
+export function* numbersInText(text: string): Generator<NumberInText> {
+  for (const m of text.matchAll(REFERENCE)) {
+    const canonical = parseDocNumber(m[1]!).canonical;
+    if (canonical) yield { canonical, written: m[1]!.trim(), start: m.index, end: m.index + m[0].length };
+  }
+}
+
 /** Canonical numbers of documents cited in a text, in order of first appearance, without `own`. */
 export function findReferences(text: string, own: string | null): string[] {
   // A Set keeps the first-appearance order and stays linear when a text cites thousands of numbers.
   const found = new Set<string>();
-  for (const m of text.matchAll(REFERENCE)) {
-    const n = parseDocNumber(m[1]!).canonical;
-    if (n && n !== own) found.add(n);
-  }
+  for (const n of numbersInText(text)) if (n.canonical !== own) found.add(n.canonical);
   return [...found];
 }
 

@@ -58,6 +58,46 @@ export const DOC_TYPES = [
 /** Level of the issuing body (cấp ban hành). */
 export const ISSUER_LEVELS = ['trung ương', 'tỉnh', 'huyện', 'xã', 'khối'] as const;
 
+/**
+ * Kinds of document a directive may cite: its own kinds and the legal documents above them
+ * (Nghị định 30/2020/NĐ-CP, Thông tư 25/2020/TT-BYT, Luật Phòng, chống bệnh truyền nhiễm).
+ */
+export const CITED_DOC_TYPES = [...DOC_TYPES, 'Nghị định', 'Thông tư', 'Luật', 'Pháp lệnh'] as const;
+
+/** Whose a cited document is (phạm vi): a national body, a province's, or a district's. */
+export const CITED_SCOPES = ['trung ương', 'tỉnh', 'huyện'] as const;
+
+/**
+ * One document the text cites (văn bản dẫn chiếu): what the citing words say, and the body the
+ * number resolves to. What the words do not say stays null; rules in docs/architecture.md ("Cited documents").
+ */
+export const citedDocument = z
+  .object({
+    /** Canonical number, as in `references`: "16/CT-TTg", "135-TB/TU", "05/CĐ-UBND". */
+    number: text,
+    /** The number as the citing text writes it: "135 - TB/TU". */
+    number_as_written: text,
+    /** Kind, from the words before the number ("Thông báo kết luận" → Thông báo) or else from its code; null when neither tells. */
+    type: z.enum(CITED_DOC_TYPES).nullable(),
+    /** Date of the cited document as the citing text gives it ("ngày 31-3-2020" → 2020-03-31); null when it gives none. */
+    date: isoDate.nullable(),
+    /** Issuer after "của", as written: "Thủ tướng Chính phủ", "Ban Thường vụ Tỉnh ủy", "Ủy ban nhân dân Tỉnh"; null when not written. */
+    issuer_as_written: maybe,
+    /** Level of the cited document's issuer, from its number's code and the issuer's words; null when neither tells. */
+    scope: z.enum(CITED_SCOPES).nullable(),
+    /** Province of a provincial or district issuer: the one the citing words name, else the citing directive's own; null for a national one or when unknown. */
+    province: maybe,
+    /** District of a district issuer: the one the citing words name, else the citing directive's own; null otherwise or when unknown. */
+    district: maybe,
+    /** True when the citing words name the province or district ("của Tỉnh ủy Gia Lai"); false when they are the citing directive's own, or for a national document. */
+    place_from_text: z.boolean(),
+    /** The citing words, from the kind to the issuer: "Chỉ thị số 16/CT-TTg, ngày 31-3-2020 của Thủ tướng Chính phủ". */
+    text: text,
+  })
+  .strict();
+
+export type CitedDocument = z.infer<typeof citedDocument>;
+
 /** Fields a provenance note (inferred / curated) may name. */
 const fieldName = text;
 
@@ -239,6 +279,12 @@ export const directiveSchema = z
       label: 'văn bản dẫn chiếu',
       vi: 'Số hiệu (đã chuẩn hóa) của các văn bản được dẫn chiếu trong nội dung, không gồm số của chính văn bản.',
       example: '15/CT-TTg|135-TB/TU',
+    }),
+    cited: field(z.array(citedDocument), {
+      en: 'Each cited document as the text gives it: number (canonical and as written), type, date, issuer as written, the citing words, and whose it is (scope: trung ương, tỉnh, huyện; province; district); `references` lists the same numbers. One row each in dan-chieu.',
+      label: 'văn bản dẫn chiếu (chi tiết)',
+      vi: 'Từng văn bản được dẫn chiếu như văn bản ghi: số hiệu (chuẩn hóa và như trong văn bản), loại, ngày, cơ quan ban hành như văn bản ghi, câu dẫn chiếu, và thuộc về đâu (phạm vi: trung ương, tỉnh, huyện; tỉnh; huyện); references là danh sách số hiệu của chúng. Mỗi văn bản là một dòng của dan-chieu.',
+      example: '[{"number":"15/CT-TTg","type":"Chỉ thị","date":"2020-03-27",…}]',
     }),
     principles: field(z.array(text), {
       en: 'Named principles and slogans it invokes (phương châm), canonical names from content/principles.yml.',

@@ -11,7 +11,7 @@ export const FIRST_MONTH = '2020-01';
 export const LAST_MONTH = '2022-12';
 
 /** Dated directives by date (then id, for a stable order); undated ones last. */
-export function sortByDate(list: readonly Directive[], order: 'asc' | 'desc' = 'asc'): Directive[] {
+export function sortByDate<D extends Pick<Directive, 'id' | 'date_issued'>>(list: readonly D[], order: 'asc' | 'desc' = 'asc'): D[] {
   const sign = order === 'asc' ? 1 : -1;
   return [...list].sort((a, b) => {
     if (a.date_issued === null || b.date_issued === null) {
@@ -101,21 +101,4 @@ export function monthCounts(list: readonly Directive[]): Array<[month: string, n
     if (month !== null && counts.has(month)) counts.set(month, counts.get(month)! + 1);
   }
   return [...counts];
-}
-
-export interface CitedDocument {
-  /** The canonical number the directives cite: "15/CT-TTg". */
-  number: string;
-  /** How many directives of the list cite it. */
-  directives: number;
-}
-
-/** The documents a list of directives cites most (its `references`), most cited first, then by number. */
-export function mostCited(list: readonly Directive[], limit: number): CitedDocument[] {
-  const counts = new Map<string, number>();
-  for (const d of list) for (const number of new Set(d.references)) counts.set(number, (counts.get(number) ?? 0) + 1);
-  return [...counts]
-    .map(([number, directives]) => ({ number, directives }))
-    .sort((a, b) => b.directives - a.directives || a.number.localeCompare(b.number, 'vi', { numeric: true }))
-    .slice(0, limit);
 }

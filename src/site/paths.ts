@@ -10,6 +10,8 @@ const custom = process.env.ARCHIVE_CONTENT;
 
 export const ARCHIVE_DIR = custom ?? 'content/directives';
 export const SOURCES_DIR = process.env.ARCHIVE_SOURCES ?? (custom ? join(custom, '..', 'sources') : 'content/sources');
+/** Curated titles and notes of cited documents (content/curation/dan-chieu/<slug>.yml), beside the archive's curation. */
+export const CITED_CURATION_DIR = custom ? join(custom, '..', 'curation', 'dan-chieu') : 'content/curation/dan-chieu';
 /** The permalink registry ingest keeps beside the archive it wrote. */
 export const REGISTRY_FILE = custom ? join(custom, 'permalinks.json') : 'content/permalinks.json';
 

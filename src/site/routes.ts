@@ -6,6 +6,8 @@ export const ROUTES = {
   provinces: '/tinh/',
   timeline: '/thoi-gian/',
   search: '/tim-kiem/',
+  /** Documents the directives cite (văn bản được dẫn chiếu): the index and one page per document. */
+  cited: '/dan-chieu/',
   principles: '/phuong-cham/',
   compare: '/so-sanh/',
   data: '/du-lieu/',
@@ -14,6 +16,7 @@ export const ROUTES = {
 export const directivePath = (id: string): string => `${ROUTES.directive}${id}/`;
 export const provincePath = (slug: string): string => `${ROUTES.provinces}${slug}/`;
 export const monthPath = (month: string): string => `${ROUTES.timeline}${month}/`;
+export const citedPath = (slug: string): string => `${ROUTES.cited}${slug}/`;
 /** A month's section of a page that lists directives by month ("2021-07" → "#2021-07"); undated ones under UNDATED_ANCHOR. */
 export const monthAnchor = (month: string): string => `#${month}`;
 export const UNDATED_ANCHOR = 'khong-ro-ngay';

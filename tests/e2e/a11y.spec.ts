@@ -4,7 +4,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { directivePath, provincePath, ROUTES } from '../../src/site/routes.ts';
+import { citedPath, directivePath, provincePath, ROUTES } from '../../src/site/routes.ts';
 import { KON_TUM_ID, UNDATED_ID } from './support/archive.ts';
 
 type Violation = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'][number];
@@ -32,6 +32,9 @@ const PAGES: Array<[name: string, path: string]> = [
   ['a principle', '/phuong-cham/4-tai-cho/'],
   ['a province with a district issuer and cited documents', provincePath('thai-binh')],
   ['the search page', ROUTES.search],
+  ['the cited documents index', ROUTES.cited],
+  ['a cited document', citedPath('15-ct-ttg')],
+  ['a province\'s cited document', citedPath('135-tb-tu-thai-binh')],
   ['the data page', ROUTES.data],
   ['the 404 page', '/khong-co-trang-nay/'],
 ];

@@ -5,7 +5,8 @@
  * are computed from content/directives frontmatter, not from the site's code; a few are spelled out.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { comparePrinciplePath, compareTypePath, principlePath, provincePath, ROUTES } from '../../src/site/routes.ts';
+import { citedPath, comparePrinciplePath, compareTypePath, principlePath, provincePath, ROUTES } from '../../src/site/routes.ts';
+import { citedSlug } from '../../src/site/cited-documents.ts';
 import { slugify } from '../../src/shared/vietnamese.ts';
 import { DIRECTIVES, MONTHS, PRINCIPLE_NAMES, PROVINCES, directiveIdsOf, norm, type Seed } from './support/archive.ts';
 
@@ -183,19 +184,20 @@ test('each province page gives the principles its directives invoke and the docu
       .sort((a, b) => b[1] - a[1])
       .map(([name, n]) => `${name}: ${n} văn bản`);
     if (JSON.stringify(principles) !== JSON.stringify(expectedPrinciples)) wrong.push(`${p.slug} principles: [${principles}], expected [${expectedPrinciples}]`);
-    const cited = (await page.locator('h2#dan-chieu + ul > li').allTextContents()).map(norm).sort();
-    const numbers = [...new Set(mine.flatMap((d) => d.references))];
-    const expectedCited = numbers.map((n) => `${n}: ${mine.filter((d) => d.references.includes(n)).length} văn bản dẫn`).sort();
+    // Counted by cited document (its slug: number and body), each linked to its page; no seed cites another seed.
+    const cited = (await page.locator('h2#dan-chieu + ul > li').evaluateAll((lis) => lis.map((li) => `${li.querySelector('a')?.getAttribute('href')} ${/: (\d+) văn bản dẫn$/.exec(li.textContent ?? '')?.[1]}`))).sort();
+    const slugs = [...new Set(mine.flatMap((d) => d.cited.map(citedSlug)))];
+    const expectedCited = slugs.map((s) => `${citedPath(s)} ${mine.filter((d) => d.cited.some((c) => citedSlug(c) === s)).length}`).sort();
     if (JSON.stringify(cited) !== JSON.stringify(expectedCited.slice(0, 10))) wrong.push(`${p.slug} cited: [${cited}], expected [${expectedCited}]`);
   }
   expect(wrong, wrong.join('\n')).toEqual([]);
 });
 
-test('the Thái Bình page names the documents its directive cites, each a search within Thái Bình', async ({ page }) => {
+test('the Thái Bình page names the documents its directive cites, each linked to its page', async ({ page }) => {
   await page.goto(provincePath('thai-binh'));
   const cited = page.locator('h2#dan-chieu + ul > li');
-  await expect(cited).toHaveText(['05/CĐ-UBND: 1 văn bản dẫn', '15/CT-TTg: 1 văn bản dẫn', '135-TB/TU: 1 văn bản dẫn']);
-  await expect(cited.first().locator('a')).toHaveAttribute('href', '/tim-kiem/?q=05%2FC%C4%90-UBND&tinh=thai-binh');
+  await expect(cited).toHaveText(['Chỉ thị 15/CT-TTg (Trung ương): 1 văn bản dẫn', 'Công điện 05/CĐ-UBND (Thái Bình): 1 văn bản dẫn', 'Thông báo 135-TB/TU (Thái Bình): 1 văn bản dẫn']);
+  expect(await cited.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([citedPath('15-ct-ttg'), citedPath('05-cd-ubnd-thai-binh'), citedPath('135-tb-tu-thai-binh')]);
   await expect(page.locator('h2#danh-sach ~ section h3')).toHaveText(['Tháng 5 năm 2021 (1)']);
   await expect(page.locator('[id="2021-05"]')).toHaveCount(1);
   await expect(page.locator('main')).toContainText('Kiến Xương (1)');

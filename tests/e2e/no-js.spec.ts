@@ -3,7 +3,7 @@
  * static HTML; scripts only enhance), and the copy buttons, which need a script, stay hidden.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { directivePath, monthPath, provincePath, ROUTES } from '../../src/site/routes.ts';
+import { citedPath, directivePath, monthPath, provincePath, ROUTES } from '../../src/site/routes.ts';
 import { KON_TUM_ID, byId } from './support/archive.ts';
 
 test.use({ javaScriptEnabled: false });
@@ -78,6 +78,25 @@ const PAGES: BrowsePage[] = [
     heading: /Tháng 7.*2021/,
     content: async (page) => {
       await expect(page.locator(`main a[href="${directivePath(KON_TUM_ID)}"]`)).toBeVisible();
+    },
+  },
+  {
+    name: 'the cited documents index',
+    path: ROUTES.cited,
+    status: 200,
+    heading: 'Văn bản được dẫn chiếu',
+    content: async (page) => {
+      await expect(page.locator(`main a[href="${citedPath('15-ct-ttg')}"]`)).toBeVisible();
+    },
+  },
+  {
+    name: 'a cited document',
+    path: citedPath('15-ct-ttg'),
+    status: 200,
+    heading: 'Chỉ thị 15/CT-TTg',
+    content: async (page) => {
+      await expect(page.locator('main svg')).toBeVisible();
+      await expect(page.locator('main ol[data-citing] a').first()).toBeVisible();
     },
   },
   {

@@ -3,7 +3,7 @@
  * and permalink without the site's navigation.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { directivePath, monthPath, provincePath, ROUTES } from '../../src/site/routes.ts';
+import { citedPath, directivePath, monthPath, provincePath, ROUTES } from '../../src/site/routes.ts';
 import { SEEDS, KON_TUM_ID } from './support/archive.ts';
 
 const PHONE = { width: 360, height: 740 };
@@ -32,7 +32,7 @@ test.describe('on a 360×740 phone', () => {
 
   test('the browse pages have no horizontal scroll either', async ({ page }) => {
     const wrong: string[] = [];
-    for (const path of [ROUTES.home, ROUTES.provinces, provincePath('thai-binh'), ROUTES.timeline, monthPath('2021-07'), ROUTES.compare, '/so-sanh/loai/cong-van/', ROUTES.principles, '/phuong-cham/4-tai-cho/', ROUTES.search, '/khong-co-trang-nay/']) {
+    for (const path of [ROUTES.home, ROUTES.provinces, provincePath('thai-binh'), ROUTES.timeline, monthPath('2021-07'), ROUTES.compare, '/so-sanh/loai/cong-van/', ROUTES.principles, '/phuong-cham/4-tai-cho/', ROUTES.search, ROUTES.cited, citedPath('15-ct-ttg'), citedPath('05-cd-ubnd-thai-binh'), '/khong-co-trang-nay/']) {
       await page.goto(path);
       const { scrollWidth, culprits } = await overflow(page);
       if (scrollWidth > PHONE.width) wrong.push(`${path} is ${scrollWidth}px wide; sticking out: ${culprits.join(', ')}`);

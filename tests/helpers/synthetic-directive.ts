@@ -22,6 +22,7 @@ export const syntheticDirective = (id: string, date: string | null, province: st
   signer_title: null,
   signer_name: null,
   references: [],
+  cited: [],
   principles: [],
   source_file: `${id}.txt`,
   source_sha256: '0'.repeat(64),

@@ -154,6 +154,73 @@ describe('bad input', () => {
   });
 });
 
+describe('cited documents', () => {
+  const citing = 'Thực hiện Thông báo số 135-TB/TU ngày 06/5/2021 của Ban Thường vụ Tỉnh ủy, Thông báo số 12-TB/TU của Tỉnh ủy Gia Lai và Chỉ thị số 16/CT-TTg.';
+  const placed = (io: ReturnType<typeof memoryIO>): unknown[] =>
+    (frontmatter(io, 'a.md').cited as Array<{ number: string; province: string | null }>).map((c) => [c.number, c.province]);
+
+  test('are written to the archive file with every part, and parse back as the schema has them', async () => {
+    const io = memoryIO({ [src('a.txt')]: synthetic({ extra: citing }) });
+    expect((await ingest(OPTIONS, io)).exitCode).toBe(0);
+    expect(frontmatter(io, 'a.md').cited).toEqual([
+      {
+        number: '135-TB/TU',
+        number_as_written: '135-TB/TU',
+        type: 'Thông báo',
+        date: '2021-05-06',
+        issuer_as_written: 'Ban Thường vụ Tỉnh ủy',
+        scope: 'tỉnh',
+        province: 'Kon Tum',
+        district: null,
+        place_from_text: false,
+        text: 'Thông báo số 135-TB/TU ngày 06/5/2021 của Ban Thường vụ Tỉnh ủy',
+      },
+      {
+        number: '12-TB/TU',
+        number_as_written: '12-TB/TU',
+        type: 'Thông báo',
+        date: null,
+        issuer_as_written: 'Tỉnh ủy Gia Lai',
+        scope: 'tỉnh',
+        province: 'Gia Lai',
+        district: null,
+        place_from_text: true,
+        text: 'Thông báo số 12-TB/TU của Tỉnh ủy Gia Lai',
+      },
+      {
+        number: '16/CT-TTg',
+        number_as_written: '16/CT-TTg',
+        type: 'Chỉ thị',
+        date: null,
+        issuer_as_written: null,
+        scope: 'trung ương',
+        province: null,
+        district: null,
+        place_from_text: false,
+        text: 'Chỉ thị số 16/CT-TTg',
+      },
+    ]);
+  });
+  test('that were the directive\'s own province\'s follow a curated province; named and national ones stay', async () => {
+    const io = memoryIO({
+      [src('a.txt')]: synthetic({ extra: citing }),
+      'content/curation/a.yml': 'province:\n  value: "Đắk Lắk"\n  note: "Bản lưu tại Văn phòng Tỉnh ủy"\n',
+    });
+    expect((await ingest(OPTIONS, io)).exitCode).toBe(0);
+    expect(placed(io)).toEqual([
+      ['135-TB/TU', 'Đắk Lắk'],
+      ['12-TB/TU', 'Gia Lai'],
+      ['16/CT-TTg', null],
+    ]);
+  });
+  test('a curator may set them whole, and a bad part names the curation file and the field', async () => {
+    const io = memoryIO({ [src('a.txt')]: synthetic({ extra: citing }), 'content/curation/a.yml': 'cited:\n  value: [{ number: "135-TB/TU" }]\n  note: "x"\n' });
+    const result = await ingest(OPTIONS, io);
+    expect(result.outcomes[0]!.status).toBe('rejected');
+    expect(result.outcomes[0]!.status === 'rejected' && result.outcomes[0]!.reason).toContain('content/curation/a.yml → cited.0.number_as_written:');
+  });
+});
+
 /** Ids in the registry, by source. */
 const registered = (io: ReturnType<typeof memoryIO>): string[] => Object.keys(JSON.parse(text(io, 'content/permalinks.json')).ids);
 /** source → "written", "duplicate" or "<status>: <reason>". */

@@ -93,10 +93,12 @@ describe('the planted archive', () => {
 });
 
 describe('a province page', () => {
-  test('names the documents its directives cite most, most cited first', () => {
-    expect(listAfter(page('tinh/kon-tum'), 'dan-chieu')).toEqual(['16/CT-TTg: 4 văn bản dẫn', '15/CT-TTg: 2 văn bản dẫn', '05/CĐ-UBND: 1 văn bản dẫn']);
-    // Ties by number, numerically: 16 before 135.
-    expect(listAfter(page('tinh/lao-cai'), 'dan-chieu')).toEqual(['16/CT-TTg: 1 văn bản dẫn', '135-TB/TU: 1 văn bản dẫn']);
+  test('names the documents its directives cite most, most cited first, each with whose it is', () => {
+    expect(listAfter(page('tinh/kon-tum'), 'dan-chieu')).toEqual(['Chỉ thị 16/CT-TTg (Trung ương): 4 văn bản dẫn', 'Chỉ thị 15/CT-TTg (Trung ương): 2 văn bản dẫn', 'Công điện 05/CĐ-UBND (Kon Tum): 1 văn bản dẫn']);
+    // Ties by name: the Prime Minister's directive before Lào Cai's notice.
+    expect(listAfter(page('tinh/lao-cai'), 'dan-chieu')).toEqual(['Chỉ thị 16/CT-TTg (Trung ương): 1 văn bản dẫn', 'Thông báo 135-TB/TU (Lào Cai): 1 văn bản dẫn']);
+    // Each links its cited document's page.
+    expect([...page('tinh/lao-cai').matchAll(/<li><a href="(\/dan-chieu\/[^"]+)"/g)].map((m) => m[1])).toEqual(['/dan-chieu/16-ct-ttg/', '/dan-chieu/135-tb-tu-lao-cai/']);
   });
   test('names the principles its directives invoke, most invoked first', () => {
     expect(listAfter(page('tinh/kon-tum'), 'phuong-cham')).toEqual(['4 tại chỗ: 2 văn bản', '5K: 1 văn bản']);

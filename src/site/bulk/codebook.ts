@@ -37,13 +37,17 @@ const TYPES: Record<Column<never>['kind'], [vi: string, en: string]> = {
     `danh sách “trường: ghi chú”: trong CSV nối bằng “${LIST_SEPARATOR}”, trong SQLite là mảng JSON các đối tượng`,
     `list of "field: note": in the CSV joined by "${LIST_SEPARATOR}"; in SQLite, a JSON array of objects`,
   ],
+  records: [
+    'danh sách đối tượng: trong SQLite và JSON là mảng JSON; trong CSV mỗi đối tượng là một dòng của dan-chieu.csv, không có cột này',
+    'list of objects: in SQLite and JSON, a JSON array; in CSV, each object is a row of dan-chieu.csv, and this column is left out',
+  ],
   integer: ['số nguyên', 'integer'],
   url: ['địa chỉ URL', 'URL'],
 };
 
 function unknownOf(c: Column<never>): [vi: string, en: string] {
   if (c.nullable) return ['ô trống (CSV), NULL (SQLite), null (JSON)', 'empty (CSV), NULL (SQLite), null (JSON)'];
-  if (c.kind === 'list' || c.kind === 'notes') return ['ô trống (CSV), [] (SQLite, JSON): không có mục nào', 'empty (CSV), [] (SQLite, JSON): no items'];
+  if (c.kind === 'list' || c.kind === 'notes' || c.kind === 'records') return ['ô trống (CSV), [] (SQLite, JSON): không có mục nào', 'empty (CSV), [] (SQLite, JSON): no items'];
   return ['luôn có giá trị', 'always present'];
 }
 

@@ -3,7 +3,8 @@
  * (src/site/integrations/downloads.ts), one record at a time, so the archive is read once and no
  * file is held in memory whole: van-ban.csv, van-ban.jsonl and the SQLite file's van_ban rows as
  * each record comes; dan-chieu.csv, tinh.csv and the rest of the database at the end, from a few
- * short fields kept per directive. Each file's size and SHA-256 are counted as it is written.
+ * short fields kept per directive (those the citation index reads). Each file's size and SHA-256
+ * are counted as it is written.
  *
  * All I/O goes through `BulkIO`, so tests write to memory.
  */
@@ -11,7 +12,7 @@ import { createHash, type Hash } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import { PROVINCES } from '../../shared/gazetteer.ts';
 import type { Directive } from '../../shared/schema.ts';
-import { BULK_FILES, type BulkFileName } from '../routes.ts';
+import { BULK_FILES, directivePath, type BulkFileName } from '../routes.ts';
 import { CODEBOOK } from './codebook.ts';
 import { csvCells, DIRECTIVE_COLUMNS, listSeparatorProblems, PROVINCE_COLUMNS, REFERENCE_COLUMNS, type DirectiveRow, type ProvinceRow } from './columns.ts';
 import { CSV_BOM, csvLine } from './csv.ts';
@@ -91,12 +92,12 @@ export class BulkCollector {
   private readonly entries: CitingEntry[] = [];
   private readonly problems: string[] = [];
   private readonly io: BulkIO;
-  private readonly permalink: (id: string) => string;
+  private readonly pageUrl: (path: string) => string;
 
-  /** `permalink(id)`: the absolute address of a directive's page. */
-  constructor(io: BulkIO, permalink: (id: string) => string) {
+  /** `pageUrl(path)`: the absolute address of a page of the site ("/van-ban/<id>/", "/dan-chieu/<slug>/"). */
+  constructor(io: BulkIO, pageUrl: (path: string) => string) {
     this.io = io;
-    this.permalink = permalink;
+    this.pageUrl = pageUrl;
     this.csv = new CountedFile(io, BULK_FILES.directivesCsv);
     this.csv.write(header(DIRECTIVE_COLUMNS));
     this.jsonl = new CountedFile(io, BULK_FILES.directivesJsonl);
@@ -106,17 +107,17 @@ export class BulkCollector {
 
   /** One directive's record, exactly as its van-ban.json holds it. */
   add(record: Directive & { body: string }): void {
-    const row: DirectiveRow = { ...record, url: this.permalink(record.id) };
+    const row: DirectiveRow = { ...record, url: this.pageUrl(directivePath(record.id)) };
     this.problems.push(...listSeparatorProblems(record));
     this.csv.write(csvLine(csvCells(DIRECTIVE_COLUMNS, row)));
     this.jsonl.write(`${JSON.stringify(record)}\n`);
     this.tables.addDirective(row);
-    const { id, province, date_issued, doc_number, references } = record;
-    this.entries.push({ id, province, date_issued, doc_number, references });
+    const { id, doc_number, date_issued, issuer_level, province, district, cited } = record;
+    this.entries.push({ id, doc_number, date_issued, issuer_level, province, district, cited });
   }
 
   finish(): BulkResult {
-    const references = referenceRows(this.entries);
+    const references = referenceRows(this.entries, this.pageUrl);
     const counts = new Map<string, number>();
     for (const e of this.entries) if (e.province !== null) counts.set(e.province, (counts.get(e.province) ?? 0) + 1);
     const provinces = provinceRows(counts);

@@ -5,15 +5,16 @@
  * the SQLite file and the JSON Lines, the body.
  */
 import type { z } from 'astro/zod';
-import { DIRECTIVE_FIELDS, directiveSchema, fieldDoc, isoDate, TEXT_SOURCES, type Directive, type FieldDoc } from '../../shared/schema.ts';
+import { CITED_DOC_TYPES, CITED_SCOPES, DIRECTIVE_FIELDS, directiveSchema, fieldDoc, isoDate, TEXT_SOURCES, type CitedDocument, type Directive, type FieldDoc } from '../../shared/schema.ts';
 import { LIST_SEPARATOR } from './csv.ts';
 
 /**
  * text and date: a string; enum: one of `values`; list: strings (CSV joins them with
  * LIST_SEPARATOR, SQLite keeps a JSON array); notes: `{ field, from | note }` objects (CSV writes
- * each as "field: text"); integer; url.
+ * each as "field: text"); records: objects with fields of their own (`cited`), a JSON array in
+ * SQLite and JSON, and in CSV one row each of a table of their own; integer; url.
  */
-export type ColumnKind = 'text' | 'date' | 'enum' | 'list' | 'notes' | 'integer' | 'url';
+export type ColumnKind = 'text' | 'date' | 'enum' | 'list' | 'notes' | 'records' | 'integer' | 'url';
 
 export interface Column<Row> {
   name: string;
@@ -30,6 +31,9 @@ type Note = { field: string; from?: string; note?: string };
 
 /** A note of `inferred` or `curated` as one CSV item: "province: tên các huyện …". */
 export const noteText = (n: Note): string => `${n.field}: ${n.from ?? n.note ?? ''}`;
+
+/** Fields whose items are records of their own (the cited documents), rather than notes. */
+const RECORD_FIELDS: ReadonlySet<string> = new Set(['cited']);
 
 /** The kind of a schema field, read from its zod definition. */
 export function kindOf(schema: z.ZodType): Pick<Column<unknown>, 'kind' | 'nullable' | 'values'> {
@@ -61,6 +65,7 @@ const fieldColumn = (key: (typeof DIRECTIVE_FIELDS)[number]): Column<DirectiveRo
   name: key,
   doc: fieldDoc(key),
   ...kindOf(directiveSchema.shape[key]),
+  ...(RECORD_FIELDS.has(key) && { kind: 'records' as const }),
   get: (row) => row[key],
 });
 
@@ -117,31 +122,38 @@ export const ORIGINAL_COLUMNS: ReadonlyArray<Column<DirectiveRow>> = [
   ),
 ];
 
-/** van-ban.csv: every field of the schema, in its order, with the permalink after the id and `original` cut into its parts. */
-export const DIRECTIVE_COLUMNS: ReadonlyArray<Column<DirectiveRow>> = DIRECTIVE_FIELDS.flatMap((key) =>
+/** Every field of the schema, in its order, with the permalink after the id and `original` cut into its parts. */
+const FIELD_COLUMNS: ReadonlyArray<Column<DirectiveRow>> = DIRECTIVE_FIELDS.flatMap((key) =>
   key === 'id' ? [fieldColumn(key), urlColumn] : key === 'original' ? ORIGINAL_COLUMNS : [fieldColumn(key)],
 );
 
-/** The SQLite table van_ban: the CSV's columns and the body. */
+/** van-ban.csv: the fields a cell can hold; the cited documents are rows of dan-chieu.csv instead. */
+export const DIRECTIVE_COLUMNS: ReadonlyArray<Column<DirectiveRow>> = FIELD_COLUMNS.filter((c) => c.kind !== 'records');
+
+/** The SQLite table van_ban: every field (the cited documents as a JSON array) and the body. */
 export const DIRECTIVE_TABLE_COLUMNS: ReadonlyArray<Column<DirectiveRow>> = [
-  ...DIRECTIVE_COLUMNS,
+  ...FIELD_COLUMNS,
   { name: 'body', doc: BODY_DOC, kind: 'text', nullable: false, get: (row) => row.body },
 ];
 
-/** One reference of a directive to another document, by number (dan-chieu.csv). */
+/** One document a directive cites, as its text gives it, and where the site sends a reader (dan-chieu.csv). */
 export interface ReferenceRow {
   citing_id: string;
   position: number;
-  number_as_cited: string | null;
+  number_as_cited: string;
   number: string;
-  scope: ReferenceScope;
+  type: CitedDocument['type'];
+  date: string | null;
+  issuer_as_written: string | null;
+  scope: CitedDocument['scope'];
+  province: string | null;
+  district: string | null;
+  text: string;
+  slug: string;
   matches: number;
   resolved_id: string | null;
+  url: string;
 }
-
-/** Whether a cited number is a national body's (looked up archive-wide) or a local one's (in the citing directive's province). */
-export const REFERENCE_SCOPES = ['trung ương', 'địa phương'] as const;
-export type ReferenceScope = (typeof REFERENCE_SCOPES)[number];
 
 const col = <Row>(name: keyof Row & string, kind: ColumnKind, nullable: boolean, doc: FieldDoc, values?: readonly string[]): Column<Row> => ({
   name,
@@ -160,46 +172,100 @@ export const REFERENCE_COLUMNS: ReadonlyArray<Column<ReferenceRow>> = [
     example: 'kon-tum/2021-07-21-235-cv-tu',
   }),
   col('position', 'integer', false, {
-    en: 'Order of the reference in the directive\'s list, from 1; with citing_id, the key of the row.',
+    en: 'Order of the cited document in the directive\'s cited list, from 1; with citing_id, the key of the row.',
     label: 'thứ tự',
-    vi: 'Thứ tự của dẫn chiếu trong danh sách của văn bản, từ 1; cùng citing_id là khóa của dòng.',
+    vi: 'Thứ tự của văn bản được dẫn chiếu trong danh sách cited của văn bản, từ 1; cùng citing_id là khóa của dòng.',
     example: '1',
   }),
-  col('number_as_cited', 'text', true, {
-    en: 'The number as the text writes it. Empty for now: ingest records only the canonical number.',
+  col('number_as_cited', 'text', false, {
+    en: 'The number as the citing text writes it.',
     label: 'số hiệu như trong văn bản',
-    vi: 'Số hiệu đúng như văn bản viết. Hiện để trống: khâu nhập liệu mới ghi số hiệu đã chuẩn hóa.',
-    example: '15/CT-TTg',
+    vi: 'Số hiệu đúng như văn bản dẫn chiếu viết.',
+    example: '135 - TB/TU',
   }),
   col('number', 'text', false, {
-    en: 'The cited document\'s canonical number.',
+    en: 'The cited document\'s canonical number (one of the directive\'s references).',
     label: 'số hiệu',
-    vi: 'Số hiệu (đã chuẩn hóa) của văn bản được dẫn chiếu.',
-    example: '15/CT-TTg',
+    vi: 'Số hiệu (đã chuẩn hóa) của văn bản được dẫn chiếu (một mục của references).',
+    example: '135-TB/TU',
+  }),
+  col(
+    'type',
+    'enum',
+    true,
+    {
+      en: 'Kind of the cited document, from the words before its number ("Thông báo kết luận số" → Thông báo) or else from its code.',
+      label: 'loại văn bản',
+      vi: 'Loại văn bản được dẫn chiếu, theo chữ đứng trước số hiệu (“Thông báo kết luận số” → Thông báo), nếu không có thì theo ký hiệu.',
+      example: 'Thông báo',
+    },
+    CITED_DOC_TYPES,
+  ),
+  col('date', 'date', true, {
+    en: 'Date of the cited document as the citing text gives it.',
+    label: 'ngày ban hành (theo văn bản dẫn chiếu)',
+    vi: 'Ngày ban hành của văn bản được dẫn chiếu, theo văn bản dẫn chiếu ghi.',
+    example: '2021-05-06',
+  }),
+  col('issuer_as_written', 'text', true, {
+    en: 'Issuer after "của", as the citing text writes it.',
+    label: 'cơ quan ban hành (như văn bản ghi)',
+    vi: 'Cơ quan ban hành sau chữ “của”, đúng như văn bản dẫn chiếu viết.',
+    example: 'Ban Thường vụ Tỉnh ủy',
   }),
   col(
     'scope',
     'enum',
-    false,
+    true,
     {
-      en: 'Where the number is looked up: "trung ương" (a national body\'s number, e.g. /CT-TTg, /NQ-CP, /QĐ-BYT, -CT/TW) in the whole archive, "địa phương" (e.g. -TB/TU, /CĐ-UBND) among the citing directive\'s province.',
+      en: 'Whose the cited document is: a national body\'s (by its code, e.g. /CT-TTg, -KL/TW, or its issuer\'s words), a province\'s or a district\'s; empty when neither code nor words tell.',
       label: 'phạm vi',
-      vi: 'Nơi tra số hiệu: “trung ương” (số của cơ quan trung ương, như /CT-TTg, /NQ-CP, /QĐ-BYT, -CT/TW) trong toàn kho, “địa phương” (như -TB/TU, /CĐ-UBND) trong các văn bản cùng tỉnh với văn bản dẫn chiếu.',
-      example: 'trung ương',
+      vi: 'Văn bản được dẫn chiếu thuộc cấp nào: trung ương (theo ký hiệu như /CT-TTg, -KL/TW, hoặc tên cơ quan), tỉnh hay huyện; trống khi ký hiệu và tên cơ quan đều không cho biết.',
+      example: 'tỉnh',
     },
-    REFERENCE_SCOPES,
+    CITED_SCOPES,
   ),
+  col('province', 'text', true, {
+    en: 'Province of a provincial or district document: the one the citing words name, else the citing directive\'s own; empty for a national one.',
+    label: 'tỉnh',
+    vi: 'Tỉnh của văn bản cấp tỉnh hoặc cấp huyện: tỉnh mà câu dẫn chiếu nêu, nếu không thì tỉnh của văn bản dẫn chiếu; trống với văn bản trung ương.',
+    example: 'Thái Bình',
+  }),
+  col('district', 'text', true, {
+    en: 'District of a district document, as for province; empty otherwise.',
+    label: 'huyện',
+    vi: 'Huyện của văn bản cấp huyện, xác định như tỉnh; trống với văn bản khác.',
+    example: 'Kiến Xương',
+  }),
+  col('text', 'text', false, {
+    en: 'The citing words, from the kind to the issuer.',
+    label: 'câu dẫn chiếu',
+    vi: 'Câu dẫn chiếu, từ loại văn bản tới cơ quan ban hành.',
+    example: 'Thông báo kết luận số 135-TB/TU ngày 06/5/2021 của Ban Thường vụ Tỉnh ủy',
+  }),
+  col('slug', 'text', false, {
+    en: 'Which document it is: rows with the same slug cite the same document (same number and body, and year when the number recurs; docs/architecture.md, "Cited documents"). Its page is /dan-chieu/<slug>/ unless every citation names a directive of the archive.',
+    label: 'mã văn bản được dẫn chiếu',
+    vi: 'Văn bản nào: các dòng cùng slug dẫn chiếu cùng một văn bản (cùng số hiệu và cơ quan, và năm khi số hiệu lặp lại). Trang của nó là /dan-chieu/<slug>/, trừ khi mọi dẫn chiếu đều chỉ tới một văn bản trong kho.',
+    example: '135-tb-tu-thai-binh',
+  }),
   col('matches', 'integer', false, {
-    en: 'Directives of the archive with this number in that scope, not dated after the citing one.',
+    en: 'Directives of the archive that fit the citation: same number and body, same date when it gives one, not the citing directive and not dated after it.',
     label: 'số văn bản khớp',
-    vi: 'Số văn bản trong kho có số hiệu này trong phạm vi đó, ban hành không sau văn bản dẫn chiếu.',
+    vi: 'Số văn bản trong kho khớp với dẫn chiếu: cùng số hiệu và cơ quan, cùng ngày nếu có ghi, không phải chính văn bản dẫn chiếu và không ban hành sau nó.',
     example: '1',
   }),
   col('resolved_id', 'text', true, {
-    en: 'Id of the cited directive when exactly one matches; empty when none or several do.',
-    label: 'mã văn bản được dẫn chiếu',
+    en: 'Id of the cited directive when exactly one fits; empty when none or several do.',
+    label: 'mã văn bản được dẫn chiếu trong kho',
     vi: 'Mã của văn bản được dẫn chiếu khi có đúng một văn bản khớp; trống khi không có hoặc có nhiều.',
-    example: 'soc-trang/2021-02-09-62-cv-tu',
+    example: 'thai-binh/2021-05-06-135-tb-tu',
+  }),
+  col('url', 'url', false, {
+    en: 'Where the site\'s link goes: the permalink of the resolved directive, else the cited document\'s page /dan-chieu/<slug>/.',
+    label: 'đường dẫn',
+    vi: 'Nơi liên kết trên trang dẫn tới: đường dẫn cố định của văn bản trong kho khi có, nếu không thì trang /dan-chieu/<slug>/ của văn bản được dẫn chiếu.',
+    example: 'https://…/dan-chieu/135-tb-tu-thai-binh/',
   }),
 ];
 
@@ -229,13 +295,14 @@ export function csvCell(column: Column<never>, value: unknown): string {
   if (value === null || value === undefined) return '';
   if (column.kind === 'list') return (value as string[]).join(LIST_SEPARATOR);
   if (column.kind === 'notes') return (value as Note[]).map(noteText).join(LIST_SEPARATOR);
+  if (column.kind === 'records') return JSON.stringify(value);
   return String(value);
 }
 
 /** A value as SQLite stores it: unknown is NULL; lists and notes are JSON arrays. */
 export function sqlValue(column: Column<never>, value: unknown): string | number | null {
   if (value === null || value === undefined) return null;
-  if (column.kind === 'list' || column.kind === 'notes') return JSON.stringify(value);
+  if (column.kind === 'list' || column.kind === 'notes' || column.kind === 'records') return JSON.stringify(value);
   if (column.kind === 'integer') return value as number;
   return String(value);
 }

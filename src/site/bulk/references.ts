@@ -1,61 +1,42 @@
 /**
- * The references table (dan-chieu): one row per number a directive cites, resolved to a directive
- * of the archive when exactly one carries that number where the number belongs. A number is only
- * unique for one issuer, so a local body's number (-TB/TU, /CĐ-UBND) is looked up among the citing
- * directive's province and a national body's (/CT-TTg, /NQ-CP, /QĐ-BYT, -CT/TW) in the whole archive;
- * a cited document cannot be dated after the one citing it. Pure.
+ * The references table (dan-chieu): one row per document a directive cites, with what the citing
+ * text says of it (the `cited` facts) and where the site sends a reader: the directive of the
+ * archive it names, else the cited document's page /dan-chieu/<slug>/. The rows come from the same
+ * index as the site's links (src/site/cited-documents.ts), so the table and the pages never
+ * disagree on which document a citation is or which directive it names. Pure.
  */
-import type { ReferenceRow, ReferenceScope } from './columns.ts';
+import { indexCitations, type CitingFields } from '../cited-documents.ts';
+import type { ReferenceRow } from './columns.ts';
 
-/** What resolution needs of a directive: a few short fields, kept for the whole archive. */
-export interface CitingEntry {
-  id: string;
-  province: string | null;
-  date_issued: string | null;
-  doc_number: string | null;
-  references: readonly string[];
-}
+/** What the table needs of a directive: the fields the index reads, kept for the whole archive. */
+export type CitingEntry = CitingFields;
 
 /**
- * Issuer codes of national bodies, as they end a number: the Prime Minister, the Government and its
- * Office, the National Assembly and its Standing Committee, the President, the ministries; and every
- * central Party body, whose codes end in "TW" (TW, VPTW, BTGTW, …). Any other code is a local body's.
+ * Every cited document of every entry, in the entries' order and each one's own order.
+ * `pageUrl(path)` makes a site path ("/van-ban/…/", "/dan-chieu/…/") an absolute address.
  */
-const NATIONAL_CODES = new Set(['TTg', 'CP', 'VPCP', 'CTN', 'BYT', 'BCA', 'BQP', 'BNG', 'BNV', 'BTP', 'BTC', 'BCT', 'BXD', 'BKHĐT', 'BGDĐT', 'BGTVT', 'BTTTT', 'BLĐTBXH', 'BVHTTDL', 'BTNMT', 'BNNPTNT', 'BKHCN', 'NHNN', 'TTCP', 'UBDT', 'BCĐQG']);
-const NATIONAL_PATTERN = /^(?:[A-ZĐ]*TW|QH\d*|UBTVQH\d*)$/u;
-
-/** The codes after a number's last "/": "15/CT-TTg" → CT, TTg; "135-TB/TU" → TU; "4000/BYT-DP" → BYT, DP. */
-const codesOf = (number: string): string[] => number.slice(number.lastIndexOf('/') + 1).split('-');
-
-export const scopeOf = (number: string): ReferenceScope => (codesOf(number).some((c) => NATIONAL_CODES.has(c) || NATIONAL_PATTERN.test(c)) ? 'trung ương' : 'địa phương');
-
-/** Every reference of every entry, in the entries' order and each one's own order. */
-export function referenceRows(entries: readonly CitingEntry[]): ReferenceRow[] {
-  const byNumber = new Map<string, CitingEntry[]>();
-  for (const e of entries) {
-    if (e.doc_number === null) continue;
-    const same = byNumber.get(e.doc_number);
-    if (same) same.push(e);
-    else byNumber.set(e.doc_number, [e]);
-  }
+export function referenceRows(entries: readonly CitingEntry[], pageUrl: (path: string) => string): ReferenceRow[] {
+  const index = indexCitations(entries);
   const rows: ReferenceRow[] = [];
   for (const citing of entries) {
-    citing.references.forEach((number, i) => {
-      const scope = scopeOf(number);
-      const candidates = (byNumber.get(number) ?? []).filter(
-        (c) =>
-          c.id !== citing.id &&
-          (scope === 'trung ương' || (citing.province !== null && c.province === citing.province)) &&
-          !(c.date_issued !== null && citing.date_issued !== null && c.date_issued > citing.date_issued),
-      );
+    index.linksOf(citing.id).forEach((link, i) => {
+      const { cited } = link;
       rows.push({
         citing_id: citing.id,
         position: i + 1,
-        number_as_cited: null,
-        number,
-        scope,
-        matches: candidates.length,
-        resolved_id: candidates.length === 1 ? candidates[0]!.id : null,
+        number_as_cited: cited.number_as_written,
+        number: cited.number,
+        type: cited.type,
+        date: cited.date,
+        issuer_as_written: cited.issuer_as_written,
+        scope: cited.scope,
+        province: cited.province,
+        district: cited.district,
+        text: cited.text,
+        slug: link.slug,
+        matches: link.matches,
+        resolved_id: link.directive?.id ?? null,
+        url: pageUrl(link.href),
       });
     });
   }

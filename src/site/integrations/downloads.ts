@@ -167,7 +167,7 @@ export function writeDownloads(
     .filter((f) => f.endsWith('.md'))
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const permalink = (id: string): string => new URL(directivePath(id), site).href;
-  const collectors: Collectors = { manifest: new ManifestCollector(), bulk: new BulkCollector(bulkFiles(join(outDir, ROUTES.data)), permalink), permalink };
+  const collectors: Collectors = { manifest: new ManifestCollector(), bulk: new BulkCollector(bulkFiles(join(outDir, ROUTES.data)), (path) => new URL(path, site).href), permalink };
   let bulkMs = 0;
   for (const [i, file] of files.entries()) {
     bulkMs += writeOne(file, outDir, archiveDir, sourcesDir, collectors);

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import matter from 'gray-matter';
+import type { CitedDocument } from '../../../src/shared/schema.ts';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const DIRECTIVES_DIR = join(ROOT, 'content/directives');
@@ -29,6 +30,7 @@ export interface Seed {
   issuer_level: string | null;
   province_2025: string | null;
   references: string[];
+  cited: CitedDocument[];
   principles: string[];
   source_file: string;
   /** The Markdown body, as ingest wrote it. */

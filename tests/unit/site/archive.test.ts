@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { archiveStats, sortByDate, groupByMonth, groupByProvince, monthCounts, monthsBetween, mostCited } from '../../../src/site/archive.ts';
+import { archiveStats, sortByDate, groupByMonth, groupByProvince, monthCounts, monthsBetween } from '../../../src/site/archive.ts';
 import { syntheticDirective as d } from '../../helpers/synthetic-directive.ts';
 
 describe('sortByDate', () => {
@@ -51,24 +51,5 @@ describe('monthCounts', () => {
     expect(counts[0]).toEqual(['2020-01', 1]);
     expect(counts.find(([m]) => m === '2021-07')).toEqual(['2021-07', 2]);
     expect(counts.reduce((a, [, n]) => a + n, 0)).toBe(3);
-  });
-});
-
-describe('mostCited', () => {
-  test('counts the directives citing each number, most cited first, then by number', () => {
-    const list = [
-      d('a', null, null, { references: ['15/CT-TTg', '16/CT-TTg'] }),
-      d('b', null, null, { references: ['16/CT-TTg', '135-TB/TU'] }),
-      d('c', null, null, { references: ['16/CT-TTg', '05/CĐ-UBND'] }),
-    ];
-    expect(mostCited(list, 10)).toEqual([
-      { number: '16/CT-TTg', directives: 3 },
-      { number: '05/CĐ-UBND', directives: 1 },
-      { number: '15/CT-TTg', directives: 1 },
-      { number: '135-TB/TU', directives: 1 },
-    ]);
-  });
-  test('keeps the first `limit`, and counts a directive citing a number twice once', () => {
-    expect(mostCited([d('a', null, null, { references: ['1/CT', '1/CT', '2/CT'] })], 1)).toEqual([{ number: '1/CT', directives: 1 }]);
   });
 });

@@ -37,6 +37,11 @@ const QUOTING = synthetic('kon-tum/2021-08-05-12-cv-tu', '2021-08-05', 'Kon Tum'
   inferred: [{ field: 'province', from: 'tên các huyện: Đắk Hà, Kon Rẫy (synthetic)' }],
   curated: [{ field: 'date_issued', note: 'Bản lưu ghi ngày 5/8/2021 (synthetic)' }],
   references: ['15/CT-TTg', '235-CV/TU', '99-TB/TU'],
+  cited: [
+    { number: '15/CT-TTg', number_as_written: '15/CT-TTg', type: 'Chỉ thị', date: '2020-03-27', issuer_as_written: 'Thủ tướng Chính phủ', scope: 'trung ương', province: null, district: null, place_from_text: false, text: 'Chỉ thị số 15/CT-TTg, ngày 27/3/2020 của Thủ tướng Chính phủ' },
+    { number: '235-CV/TU', number_as_written: '235 - CV/TU', type: 'Công văn', date: null, issuer_as_written: null, scope: 'tỉnh', province: 'Kon Tum', district: null, place_from_text: false, text: 'Công văn số 235 - CV/TU' },
+    { number: '99-TB/TU', number_as_written: '99-TB/TU', type: 'Thông báo', date: null, issuer_as_written: 'Ban Thường vụ Tỉnh ủy, "tổng hợp"', scope: 'tỉnh', province: 'Kon Tum', district: null, place_from_text: false, text: 'Thông báo số 99-TB/TU của Ban Thường vụ Tỉnh ủy, "tổng hợp"' },
+  ],
 });
 /** Synthetic: a directive read from a PDF, whose `original` takes five columns of its own. */
 const FROM_PDF = synthetic('kon-tum/2021-08-06-13-cv-tu', '2021-08-06', 'Kon Tum', {
@@ -45,10 +50,11 @@ const FROM_PDF = synthetic('kon-tum/2021-08-06-13-cv-tu', '2021-08-06', 'Kon Tum
   original: { file: 'synthetic-13.pdf', media_type: 'application/pdf', bytes: 182334, sha256: 'a'.repeat(64), text_from: 'text-layer' },
 });
 const RECORDS = [...SEEDS, QUOTING, FROM_PDF];
-/** The CSV's columns of the schema's fields: `original` is cut into its parts. */
+/** The CSV's columns of the schema's fields: `original` is cut into its parts; the cited documents are rows of dan-chieu.csv instead. */
 const ORIGINAL_PARTS = ['file', 'media_type', 'bytes', 'sha256', 'text_from'] as const;
-const FIELD_COLUMNS = DIRECTIVE_FIELDS.flatMap((f) => (f === 'original' ? ORIGINAL_PARTS.map((p) => `original_${p}`) : [f]));
-const URL = (id: string): string => `https://luu-tru.example/van-ban/${id}/`;
+const FIELD_COLUMNS = DIRECTIVE_FIELDS.filter((f) => f !== 'cited').flatMap((f) => (f === 'original' ? ORIGINAL_PARTS.map((p) => `original_${p}`) : [f]));
+const SITE = 'https://luu-tru.example';
+const URL = (id: string): string => `${SITE}/van-ban/${id}/`;
 
 /** The bulk files in memory. */
 function memoryBulk(): { io: BulkIO; files: Map<string, Uint8Array> } {
@@ -76,7 +82,7 @@ function memoryBulk(): { io: BulkIO; files: Map<string, Uint8Array> } {
 
 function build(records: readonly Rec[]): { result: BulkResult; files: Map<string, Uint8Array> } {
   const { io, files } = memoryBulk();
-  const collector = new BulkCollector(io, URL);
+  const collector = new BulkCollector(io, (path) => `${SITE}${path}`);
   for (const r of records) collector.add(r);
   return { result: collector.finish(), files };
 }
@@ -96,7 +102,7 @@ describe('van-ban.csv', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(text(bytes).endsWith('\r\n')).toBe(true);
   });
-  test('has every schema field, in order, with the permalink after the id', () => {
+  test('has every schema field a cell can hold, in order, with the permalink after the id; the cited documents are rows of dan-chieu.csv', () => {
     const header = parse(text(bytes), { bom: true, to_line: 1 })[0] as string[];
     expect(header).toEqual(['id', 'url', ...FIELD_COLUMNS.filter((f) => f !== 'id')]);
   });
@@ -107,7 +113,7 @@ describe('van-ban.csv', () => {
       const r = RECORDS[i]!;
       expect(row.url).toBe(URL(r.id));
       for (const part of ORIGINAL_PARTS) expect(row[`original_${part}`], `${r.id} original_${part}`).toBe(r.original ? String(r.original[part]) : '');
-      for (const field of DIRECTIVE_FIELDS.filter((f) => f !== 'original')) {
+      for (const field of DIRECTIVE_FIELDS.filter((f) => f !== 'original' && f !== 'cited')) {
         const value = r[field];
         const cell = row[field];
         if (value === null) expect(cell, field).toBe('');
@@ -162,8 +168,22 @@ describe('van-ban.sqlite', () => {
     expect(expected.length).toBeGreaterThan(0);
     expect(ids).toEqual(expected);
   });
+  test('holds the cited documents in dan_chieu, joinable to the citing directive, and as a JSON array in van_ban', () => {
+    const rows = db
+      .prepare("SELECT d.number, d.date, d.scope, d.province, d.slug, d.url, v.province AS citing_province FROM dan_chieu d JOIN van_ban v ON v.id = d.citing_id WHERE d.citing_id = 'thai-binh/kien-xuong/2021-05-07-114-cv-hu' ORDER BY d.position")
+      .all();
+    expect(rows.map((r) => ({ ...r }))).toEqual([
+      { number: '135-TB/TU', date: '2021-05-06', scope: 'tỉnh', province: 'Thái Bình', slug: '135-tb-tu-thai-binh', url: `${SITE}/dan-chieu/135-tb-tu-thai-binh/`, citing_province: 'Thái Bình' },
+      { number: '05/CĐ-UBND', date: '2021-05-05', scope: 'tỉnh', province: 'Thái Bình', slug: '05-cd-ubnd-thai-binh', url: `${SITE}/dan-chieu/05-cd-ubnd-thai-binh/`, citing_province: 'Thái Bình' },
+      { number: '15/CT-TTg', date: null, scope: 'trung ương', province: null, slug: '15-ct-ttg', url: `${SITE}/dan-chieu/15-ct-ttg/`, citing_province: 'Thái Bình' },
+    ]);
+    const resolved = db.prepare("SELECT resolved_id FROM dan_chieu WHERE citing_id = ? AND number = '235-CV/TU'").get(QUOTING.id);
+    expect(resolved?.resolved_id).toBe('kon-tum/2021-07-21-235-cv-tu');
+    const numbers = db.prepare("SELECT json_extract(j.value, '$.number') AS n FROM van_ban, json_each(van_ban.cited) j WHERE van_ban.id = ?").all(QUOTING.id);
+    expect(numbers.map((r) => r.n)).toEqual(['15/CT-TTg', '235-CV/TU', '99-TB/TU']);
+  });
   test('has dan_chieu, tinh and a codebook describing every column of every table', () => {
-    expect(db.prepare('SELECT count(*) AS n FROM dan_chieu').get()!.n).toBe(RECORDS.reduce((n, r) => n + r.references.length, 0));
+    expect(db.prepare('SELECT count(*) AS n FROM dan_chieu').get()!.n).toBe(RECORDS.reduce((n, r) => n + r.cited.length, 0));
     expect(db.prepare('SELECT count(*) AS n FROM tinh').get()!.n).toBe(63);
     for (const table of ['van_ban', 'dan_chieu', 'tinh']) {
       const columns = db.prepare(`SELECT name FROM pragma_table_info('${table}') WHERE name <> 'seq'`).all().map((r) => r.name);
@@ -175,13 +195,34 @@ describe('van-ban.sqlite', () => {
 
 describe('dan-chieu.csv and tinh.csv', () => {
   const { files } = build(RECORDS);
-  test('dan-chieu has one row per reference, in order, with its scope and what it resolves to', () => {
+  test('dan-chieu has one row per cited document, in order, with what the text says of it and where the site links it', () => {
     const rows = csv(files.get('dan-chieu.csv'));
+    const row = (c: (typeof QUOTING.cited)[number]) => ({
+      citing_id: QUOTING.id,
+      number_as_cited: c.number_as_written,
+      number: c.number,
+      type: c.type ?? '',
+      date: c.date ?? '',
+      issuer_as_written: c.issuer_as_written ?? '',
+      scope: c.scope ?? '',
+      province: c.province ?? '',
+      district: '',
+      text: c.text,
+    });
+    const [ct, cv, tb] = QUOTING.cited;
     expect(rows.filter((r) => r.citing_id === QUOTING.id)).toEqual([
-      { citing_id: QUOTING.id, position: '1', number_as_cited: '', number: '15/CT-TTg', scope: 'trung ương', matches: '0', resolved_id: '' },
+      { ...row(ct!), position: '1', slug: '15-ct-ttg', matches: '0', resolved_id: '', url: `${SITE}/dan-chieu/15-ct-ttg/` },
       // The real Kon Tum seed 235-CV/TU (2021-07-21) is not dated after the synthetic 2021-08-05 directive: it resolves.
-      { citing_id: QUOTING.id, position: '2', number_as_cited: '', number: '235-CV/TU', scope: 'địa phương', matches: '1', resolved_id: 'kon-tum/2021-07-21-235-cv-tu' },
-      { citing_id: QUOTING.id, position: '3', number_as_cited: '', number: '99-TB/TU', scope: 'địa phương', matches: '0', resolved_id: '' },
+      { ...row(cv!), position: '2', slug: '235-cv-tu-kon-tum', matches: '1', resolved_id: 'kon-tum/2021-07-21-235-cv-tu', url: `${SITE}/van-ban/kon-tum/2021-07-21-235-cv-tu/` },
+      { ...row(tb!), position: '3', slug: '99-tb-tu-kon-tum', matches: '0', resolved_id: '', url: `${SITE}/dan-chieu/99-tb-tu-kon-tum/` },
+    ]);
+  });
+  test('dan-chieu gives the real Kiến Xương seed\'s three cited documents as its text does: Thái Bình\'s notice and dispatch, the Prime Minister\'s directive', () => {
+    const rows = csv(files.get('dan-chieu.csv')).filter((r) => r.citing_id === 'thai-binh/kien-xuong/2021-05-07-114-cv-hu');
+    expect(rows.map((r) => [r.number, r.type, r.date, r.issuer_as_written, r.scope, r.province, r.slug, r.resolved_id, r.url])).toEqual([
+      ['135-TB/TU', 'Thông báo', '2021-05-06', 'Ban Thường vụ Tỉnh ủy', 'tỉnh', 'Thái Bình', '135-tb-tu-thai-binh', '', `${SITE}/dan-chieu/135-tb-tu-thai-binh/`],
+      ['05/CĐ-UBND', 'Công điện', '2021-05-05', 'Ủy ban nhân dân Tỉnh', 'tỉnh', 'Thái Bình', '05-cd-ubnd-thai-binh', '', `${SITE}/dan-chieu/05-cd-ubnd-thai-binh/`],
+      ['15/CT-TTg', 'Chỉ thị', '', 'Thủ tướng Chính phủ', 'trung ương', '', '15-ct-ttg', '', `${SITE}/dan-chieu/15-ct-ttg/`],
     ]);
   });
   test('tinh has the 63 provinces with their 2025 unit and their count of directives', () => {
