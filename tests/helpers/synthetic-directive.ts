@@ -33,17 +33,29 @@ export const syntheticDirective = (id: string, date: string | null, province: st
   ...extra,
 });
 
-/** The raw text of a small synthetic source (not a real document) that ingest reads as a Kon Tum công văn. */
-export function syntheticSource({ number = '12-CV/TU', date = 'ngày 05 tháng 8 năm 2021', extra = '' } = {}): string {
+/**
+ * The raw text of a small synthetic source (not a real document) that ingest reads as a provincial
+ * party committee's công văn: Kon Tum's unless told otherwise; `extra` is added to the standard
+ * body, `body` replaces it.
+ */
+export function syntheticSource({
+  province = 'Kon Tum',
+  place = province,
+  number = '12-CV/TU',
+  date = 'ngày 05 tháng 8 năm 2021',
+  subject = 'văn bản thử nghiệm tổng hợp (synthetic)',
+  extra = '',
+  body = `Đây là văn bản tổng hợp dùng cho kiểm thử, không phải văn bản thật. ${extra}`,
+}: { province?: string; place?: string; number?: string; date?: string; subject?: string; extra?: string; body?: string } = {}): string {
   return [
-    'TỈNH ỦY KON TUM',
+    `TỈNH ỦY ${province.toUpperCase()}`,
     '*',
     `Số ${number}`,
     'ĐẢNG CỘNG SẢN VIỆT NAM',
-    `Kon Tum, ${date}`,
-    'V/v văn bản thử nghiệm tổng hợp (synthetic)',
+    `${place}, ${date}`,
+    `V/v ${subject}`,
     'Kính gửi: - Các huyện ủy, thành ủy.',
-    `Đây là văn bản tổng hợp dùng cho kiểm thử, không phải văn bản thật. ${extra}`,
+    body,
     'Nơi nhận:',
     '- Như trên,',
     'T/M BAN THƯỜNG VỤ',

@@ -8,24 +8,11 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { syntheticSource } from '../helpers/synthetic-directive.ts';
 
 /** A small synthetic directive (not a real document). */
 const synthetic = (number: string): string =>
-  [
-    'TỈNH ỦY KON TUM',
-    '*',
-    `Số ${number}`,
-    'ĐẢNG CỘNG SẢN VIỆT NAM',
-    'Kon Tum, ngày 05 tháng 8 năm 2021',
-    'V/v văn bản tổng hợp (synthetic) để kiểm thử tên tệp',
-    'Kính gửi: - Các huyện ủy, thành ủy.',
-    'Đây là văn bản tổng hợp dùng cho kiểm thử, không phải văn bản thật.',
-    'Nơi nhận:',
-    '- Như trên,',
-    'T/M BAN THƯỜNG VỤ',
-    'BÍ THƯ',
-    'Nguyễn Văn An',
-  ].join('\n');
+  syntheticSource({ number, subject: 'văn bản tổng hợp (synthetic) để kiểm thử tên tệp', body: 'Đây là văn bản tổng hợp dùng cho kiểm thử, không phải văn bản thật.' });
 
 let tmp: string;
 let sources: string;

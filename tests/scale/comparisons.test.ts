@@ -10,6 +10,7 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { syntheticSource } from '../helpers/synthetic-directive.ts';
 import { archiveDirs, buildSite, ingestCli, remove, syntheticTemp, type ArchiveDirs } from './support.ts';
 
 interface Planted {
@@ -38,21 +39,13 @@ const PLANTED: Planted[] = [
 
 /** A small synthetic source in the seeds' layout (not a real document). */
 const source = (p: Planted): string =>
-  [
-    `TỈNH ỦY ${p.province}`,
-    '*',
-    `Số ${p.number}`,
-    'ĐẢNG CỘNG SẢN VIỆT NAM',
-    `${p.place}, ngày ${String(p.date[0]).padStart(2, '0')} tháng ${p.date[1]} năm ${p.date[2]}`,
-    'V/v văn bản thử nghiệm tổng hợp (synthetic)',
-    'Kính gửi: - Các huyện ủy, thành ủy.',
-    `Đây là văn bản tổng hợp dùng cho kiểm thử, không phải văn bản thật. ${p.body}`,
-    'Nơi nhận:',
-    '- Như trên,',
-    'T/M BAN THƯỜNG VỤ',
-    'BÍ THƯ',
-    'Nguyễn Văn An',
-  ].join('\n');
+  syntheticSource({
+    province: p.province,
+    place: p.place,
+    number: p.number,
+    date: `ngày ${String(p.date[0]).padStart(2, '0')} tháng ${p.date[1]} năm ${p.date[2]}`,
+    extra: p.body,
+  });
 
 let tmp: string;
 let dirs: ArchiveDirs;
