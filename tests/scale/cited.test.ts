@@ -225,6 +225,12 @@ describe('cited documents on a synthetic archive with planted references', () =>
       expect(page).toContain('· Kon Tum ·');
     }
     expect(pageExists(citedMonthPath('15-ct-ttg', '2021-07'))).toBe(false);
+    const middle = html(citedMonthPath('15-ct-ttg', '2021-09'));
+    expect([...middle.matchAll(/href="([^"]+)" rel="(prev|next)"/g)].map((m) => [m[2], m[1]])).toEqual([
+      ['prev', citedMonthPath('15-ct-ttg', '2021-08')],
+      ['next', citedMonthPath('15-ct-ttg', '2021-10')],
+    ]);
+    expect(middle).toContain(`href="${citedPath('15-ct-ttg')}"`);
   });
 
   test('a document cited at most CITED_LIST_LIMIT times keeps its full list and has no month pages', () => {
