@@ -11,7 +11,7 @@ import type { CitedDocument, Directive } from '../shared/schema.ts';
 import { provinceByName } from '../shared/gazetteer.ts';
 import { slugify } from '../shared/vietnamese.ts';
 import { sortByDate } from './archive.ts';
-import { citedPath, directivePath } from './routes.ts';
+import { citedPath, directivePath, UNDATED_ANCHOR } from './routes.ts';
 
 type Scope = CitedDocument['scope'];
 
@@ -254,6 +254,37 @@ export function citationsByMonth(doc: CitedDoc, months: readonly string[]): { co
     else perMonth.get(month)?.add(directive.id);
   }
   return { counts: [...perMonth].map(([m, ids]) => [m, ids.size]), undated: undated.size };
+}
+
+/**
+ * Past this many citing directives a cited document's page lists them by month, one page per month,
+ * instead of all on one page: a national directive cited thousands of times made a page of over a
+ * megabyte (docs/decisions/0034-cited-document-months.md). At or under it the page lists them all.
+ */
+export const CITED_LIST_LIMIT = 100;
+
+/** One month's citing directives of a cited document ("2021-07", or UNDATED_ANCHOR), in date order. */
+export interface CitedMonth<D extends CitingFields = Directive> {
+  month: string;
+  citing: Array<Citation<D>>;
+}
+
+/**
+ * The month pages of a cited document: none when `limit` or fewer directives cite it (its page lists
+ * them all); else each month with a citing directive, in order, then the undated ones under
+ * UNDATED_ANCHOR. Every citing directive is on exactly one month page, months outside 2020–2022 too.
+ */
+export function citedMonthPages<D extends CitingFields>(doc: CitedDoc<D>, limit: number = CITED_LIST_LIMIT): Array<CitedMonth<D>> {
+  if (doc.citing.length <= limit) return [];
+  const byMonth = new Map<string, Array<Citation<D>>>();
+  const undated: Array<Citation<D>> = [];
+  for (const citation of doc.citing) {
+    const month = citation.directive.date_issued?.slice(0, 7);
+    if (month === undefined) undated.push(citation);
+    else bucket(byMonth, month).push(citation);
+  }
+  const months = [...byMonth].sort(([a], [b]) => (a < b ? -1 : 1)).map(([month, citing]) => ({ month, citing }));
+  return undated.length > 0 ? [...months, { month: UNDATED_ANCHOR, citing: undated }] : months;
 }
 
 /** A cited document's name, as its page's heading gives it: "Chỉ thị 16/CT-TTg", "Chỉ thị 05/CT-TTg (năm 2021)". */

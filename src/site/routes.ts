@@ -29,6 +29,11 @@ export const principlePath = (slug: string): string => `${ROUTES.principles}${sl
  */
 export const principleMonthPath = (slug: string, month: string): string => `${principlePath(slug)}${month}/`;
 /** The comparison table for one principle, or one type of document. */
+/**
+ * One month of a much-cited document's citing directives ("2021-07", or UNDATED_ANCHOR): a page of
+ * its own only for documents cited more than CITED_LIST_LIMIT times (docs/decisions/0034-cited-document-months.md).
+ */
+export const citedMonthPath = (slug: string, month: string): string => `${citedPath(slug)}${month}/`;
 export const comparePrinciplePath = (slug: string): string => `${ROUTES.compare}phuong-cham/${slug}/`;
 export const compareTypePath = (slug: string): string => `${ROUTES.compare}loai/${slug}/`;
 /**

@@ -10,13 +10,17 @@
  * - Chỉ thị 16/CT-TTg, cited from both provinces, is one national page listing both;
  * - a curated title and note (content/curation/dan-chieu/<slug>.yml, here in the temporary
  *   folder's curation/) show on their page with their source; a file for a slug no citation has is
- *   a warning of the build naming it.
+ *   a warning of the build naming it;
+ * - Chỉ thị 15/CT-TTg, cited by more than CITED_LIST_LIMIT directives, lists its months instead of
+ *   every citing directive, and each month's page lists exactly that month's; 16/CT-TTg, cited
+ *   twice, keeps its one page.
  */
 import { readFileSync, existsSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { citedPath, directivePath } from '../../src/site/routes.ts';
+import { CITED_LIST_LIMIT } from '../../src/site/cited-documents.ts';
+import { citedMonthPath, citedPath, directivePath } from '../../src/site/routes.ts';
 import { archiveDirs, buildSite, ingestCli, remove, syntheticTemp, type ArchiveDirs, type Run } from './support.ts';
 
 interface Planted {
@@ -58,6 +62,21 @@ const SOURCES: Planted[] = [
     cites: `Thực hiện Thông báo số 135-TB/TU ngày 01/6/2021 của Ban Thường vụ Tỉnh ủy và ${NATIONAL}`,
   },
 ];
+
+/**
+ * More directives than CITED_LIST_LIMIT citing Chỉ thị 15/CT-TTg, spread over August–October 2021
+ * (i % 3 picks the month), so its page is split by month.
+ */
+const MANY_CITED = 'Chỉ thị số 15/CT-TTg ngày 27/3/2020 của Thủ tướng Chính phủ';
+const MANY: Planted[] = Array.from({ length: CITED_LIST_LIMIT + 1 }, (_, i) => ({
+  file: `syn_cited_many_${String(i).padStart(3, '0')}.txt`,
+  province: 'Kon Tum',
+  number: `${500 + i}-CV/TU`,
+  day: (i % 28) + 1,
+  month: 8 + (i % 3),
+  cites: `Thực hiện ${MANY_CITED}`,
+}));
+const MANY_MONTHS = ['2021-08', '2021-09', '2021-10'];
 
 /** The raw text of a synthetic provincial công văn citing what `p.cites` says. */
 const sourceText = (p: Planted): string =>
@@ -118,9 +137,9 @@ const fact = (page: string, label: string): string =>
 beforeAll(async () => {
   tmp = syntheticTemp('cited');
   dirs = archiveDirs(tmp);
-  for (const p of SOURCES) writeFileSync(join(dirs.sources, p.file), sourceText(p));
+  for (const p of [...SOURCES, ...MANY]) writeFileSync(join(dirs.sources, p.file), sourceText(p));
   ingest = await ingestCli(dirs);
-  for (const p of SOURCES) {
+  for (const p of [...SOURCES, ...MANY]) {
     const md = join(dirs.directives, p.file.replace(/\.txt$/, '.md'));
     ids.set(p.file, matter(readFileSync(md, 'utf8')).data.id as string);
   }
@@ -184,6 +203,41 @@ describe('cited documents on a synthetic archive with planted references', () =>
 
   test('a national directive cited from two provinces is one page listing both', () => {
     expect(citingLinks(html(citedPath('16-ct-ttg')))).toEqual([directivePath(id('syn_cited_kt1.txt')), directivePath(id('syn_cited_gl1.txt'))]);
+  });
+
+  test('a document cited more than CITED_LIST_LIMIT times links each month instead of listing every citing directive', () => {
+    const page = html(citedPath('15-ct-ttg'));
+    expect(citingLinks(page)).toEqual([]);
+    expect(page).not.toContain('data-citing>');
+    const months = /<ul[^>]*data-citing-months[^>]*>([\s\S]*?)<\/ul>/.exec(page)?.[1] ?? '';
+    expect([...months.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!)).toEqual(MANY_MONTHS.map((m) => citedMonthPath('15-ct-ttg', m)));
+    // Each bar of the chart leads to its month's page too.
+    for (const month of MANY_MONTHS) expect(page).toContain(`href="${citedMonthPath('15-ct-ttg', month)}"`);
+  });
+
+  test("each month's page lists exactly that month's citing directives, in date order, with their province", () => {
+    for (const [i, month] of MANY_MONTHS.entries()) {
+      const expected = MANY.filter((p) => p.month === 8 + i)
+        .sort((a, b) => a.day - b.day || (id(a.file) < id(b.file) ? -1 : 1))
+        .map((p) => directivePath(id(p.file)));
+      const page = html(citedMonthPath('15-ct-ttg', month));
+      expect(citingLinks(page), month).toEqual(expected);
+      expect(page).toContain('· Kon Tum ·');
+    }
+    expect(pageExists(citedMonthPath('15-ct-ttg', '2021-07'))).toBe(false);
+    const middle = html(citedMonthPath('15-ct-ttg', '2021-09'));
+    expect([...middle.matchAll(/href="([^"]+)" rel="(prev|next)"/g)].map((m) => [m[2], m[1]])).toEqual([
+      ['prev', citedMonthPath('15-ct-ttg', '2021-08')],
+      ['next', citedMonthPath('15-ct-ttg', '2021-10')],
+    ]);
+    expect(middle).toContain(`href="${citedPath('15-ct-ttg')}"`);
+  });
+
+  test('a document cited at most CITED_LIST_LIMIT times keeps its full list and has no month pages', () => {
+    expect(citingLinks(html(citedPath('16-ct-ttg')))).toHaveLength(2);
+    expect(html(citedPath('16-ct-ttg'))).not.toContain('data-citing-months');
+    expect(pageExists(citedMonthPath('16-ct-ttg', '2021-05'))).toBe(false);
+    expect(pageExists(citedMonthPath('16-ct-ttg', '2021-06'))).toBe(false);
   });
 
   test('a curated title and note show on their page with their source; a curation file no citation has is a warning naming it', () => {

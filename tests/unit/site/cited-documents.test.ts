@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { citationsByMonth, citedSlug, indexCitations, mostCitedDocuments, ownerLabel } from '../../../src/site/cited-documents.ts';
+import { CITED_LIST_LIMIT, citationsByMonth, citedMonthPages, citedSlug, indexCitations, mostCitedDocuments, ownerLabel } from '../../../src/site/cited-documents.ts';
+import { UNDATED_ANCHOR } from '../../../src/site/routes.ts';
 import type { CitedDocument, Directive } from '../../../src/shared/schema.ts';
 import { syntheticDirective } from '../../helpers/synthetic-directive.ts';
 
@@ -166,6 +167,43 @@ describe('what the citing texts say', () => {
     expect(ownerLabel({ scope: 'tỉnh', province: 'Thái Bình', district: null })).toBe('Thái Bình');
     expect(ownerLabel({ scope: 'huyện', province: 'Thái Bình', district: 'Vũ Thư' })).toBe('Vũ Thư, Thái Bình');
     expect(ownerLabel({ scope: null, province: 'Thái Bình', district: null })).toBe('Thái Bình (không rõ cấp)');
+  });
+});
+
+describe('citedMonthPages', () => {
+  /** `n` synthetic directives citing 16/CT-TTg, dated by `dateOf(i)`; and one citing 15/CT-TTg. */
+  const archive = (n: number, dateOf: (i: number) => string | null): Directive[] => [
+    ...Array.from({ length: n }, (_, i) => citing(`d${i}`, dateOf(i), 'Kon Tum', [cite('16/CT-TTg')])),
+    citing('small', '2021-05-02', 'Gia Lai', [cite('15/CT-TTg')]),
+  ];
+  const doc = (directives: Directive[], slug: string) => indexCitations(directives).document(slug)!;
+
+  test('a document cited at most CITED_LIST_LIMIT times has no month pages: its page lists them all', () => {
+    expect(citedMonthPages(doc(archive(CITED_LIST_LIMIT, () => '2021-07-01'), '16-ct-ttg'))).toEqual([]);
+    expect(citedMonthPages(doc(archive(CITED_LIST_LIMIT + 1, () => '2021-07-01'), '15-ct-ttg'))).toEqual([]);
+  });
+  test('a document cited more often has a page for each month with citations, in order, and one for the undated last', () => {
+    // 101 directives: d0–d49 in August 2021, d50–d99 in March 2020 (out of order), d100 undated; no month between has any.
+    const pages = citedMonthPages(doc(archive(CITED_LIST_LIMIT + 1, (i) => (i < 50 ? `2021-08-${String((i % 28) + 1).padStart(2, '0')}` : i < 100 ? '2020-03-15' : null)), '16-ct-ttg'));
+    expect(pages.map(({ month, citing: list }) => [month, list.length])).toEqual([
+      ['2020-03', 50],
+      ['2021-08', 50],
+      [UNDATED_ANCHOR, 1],
+    ]);
+    expect(pages[2]!.citing.map((c) => c.directive.id)).toEqual(['d100']);
+  });
+  test('each month lists its citing directives in date order, each once however often it cites', () => {
+    const directives = archive(CITED_LIST_LIMIT + 1, (i) => `2021-07-${String(28 - (i % 28)).padStart(2, '0')}`);
+    directives[0] = citing('d0', '2021-07-28', 'Kon Tum', [cite('16/CT-TTg'), cite('16/CT-TTg', { text: 'Chỉ thị 16 lần nữa' })]);
+    const [july] = citedMonthPages(doc(directives, '16-ct-ttg'));
+    const dates = july!.citing.map((c) => c.directive.date_issued!);
+    expect(july!.month).toBe('2021-07');
+    expect(dates).toEqual([...dates].sort());
+    expect(july!.citing.filter((c) => c.directive.id === 'd0')).toHaveLength(1);
+    expect(july!.citing).toHaveLength(CITED_LIST_LIMIT + 1);
+  });
+  test('a lower limit is honoured', () => {
+    expect(citedMonthPages(doc(archive(3, () => '2021-07-01'), '16-ct-ttg'), 2).map((p) => p.month)).toEqual(['2021-07']);
   });
 });
 
