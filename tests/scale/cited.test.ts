@@ -19,6 +19,7 @@ import { readFileSync, existsSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { syntheticSource } from '../helpers/synthetic-directive.ts';
 import { CITED_LIST_LIMIT } from '../../src/site/cited-documents.ts';
 import { citedMonthPath, citedPath, directivePath } from '../../src/site/routes.ts';
 import { archiveDirs, buildSite, ingestCli, remove, syntheticTemp, type ArchiveDirs, type Run } from './support.ts';
@@ -80,21 +81,13 @@ const MANY_MONTHS = ['2021-08', '2021-09', '2021-10'];
 
 /** The raw text of a synthetic provincial công văn citing what `p.cites` says. */
 const sourceText = (p: Planted): string =>
-  [
-    `TỈNH ỦY ${p.province.toUpperCase()}`,
-    '*',
-    `Số ${p.number}`,
-    'ĐẢNG CỘNG SẢN VIỆT NAM',
-    `${p.province}, ngày ${p.day} tháng ${p.month} năm 2021`,
-    'V/v văn bản thử nghiệm tổng hợp (synthetic) về phòng, chống dịch COVID-19',
-    'Kính gửi: - Các huyện ủy, thành ủy.',
-    `${p.cites}, Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy thực hiện tốt nhiệm vụ phòng, chống dịch. Đây là văn bản tổng hợp dùng cho kiểm thử, không phải văn bản thật.`,
-    'Nơi nhận:',
-    '- Như trên,',
-    'T/M BAN THƯỜNG VỤ',
-    'BÍ THƯ',
-    'Nguyễn Văn An',
-  ].join('\n');
+  syntheticSource({
+    province: p.province,
+    number: p.number,
+    date: `ngày ${p.day} tháng ${p.month} năm 2021`,
+    subject: 'văn bản thử nghiệm tổng hợp (synthetic) về phòng, chống dịch COVID-19',
+    body: `${p.cites}, Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy thực hiện tốt nhiệm vụ phòng, chống dịch. Đây là văn bản tổng hợp dùng cho kiểm thử, không phải văn bản thật.`,
+  });
 
 let tmp: string;
 let dirs: ArchiveDirs;
