@@ -3,7 +3,7 @@
  * (Node at ingest, Node at build time, the reader's browser), and a folder may import only what
  * its place can run.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, posix, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 
@@ -77,5 +77,31 @@ describe('the import rules of docs/architecture.md', () => {
     for (const file of filesUnder('src/search/browser/')) visit(file);
     expect(seen.size).toBeGreaterThan(3);
     expect(nodeImports).toEqual([]);
+  });
+});
+
+describe('the repository stands alone', () => {
+  // src/shared/ and src/search/shared/ are folders of this repository; a `../shared/` import in
+  // src/components/ reaches the first, never the workplace's shared folder beside the clone.
+  test('every relative import of its code, pages and tests names a file inside the repository', () => {
+    const files = [...['src/', 'scripts/', 'tests/'].flatMap((dir) =>
+      readdirSync(join(ROOT, dir), { withFileTypes: true, recursive: true })
+        .filter((e) => e.isFile() && /\.(ts|mjs|astro)$/.test(e.name))
+        .map((e) => relative(ROOT, join(e.parentPath, e.name))),
+    ), 'astro.config.mjs', 'playwright.config.ts', 'vitest.config.ts'];
+    const outside: string[] = [];
+    let checked = 0;
+    for (const file of files) {
+      const text = readFileSync(join(ROOT, file), 'utf8');
+      // Tests hold hostile paths as data ("../../../pwned"): of theirs, only import statements count.
+      const specs = file.startsWith('tests/') ? [...text.matchAll(/^import\s[^;]*?from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]!) : importsOf(text);
+      for (const spec of specs.filter((s) => s.startsWith('.'))) {
+        const target = resolveFrom(file, spec.replace(/\?.*$/, ''));
+        checked++;
+        if (target.startsWith('..') || !existsSync(join(ROOT, target))) outside.push(`${file} → ${spec}`);
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+    expect(outside).toEqual([]);
   });
 });
